@@ -1,0 +1,154 @@
+/**
+ * ProfileBuilder: how every extractor assembles a Profile. Each field is read by a list of tiers, tried in order;
+ * the first that yields a value wins and is recorded in `provenance`. A tier that throws is treated as "not found"
+ * so that odd pages give a partial Profile, never an exception. `missing[]` is derived from what stayed empty.
+ */
+import {
+  emptyAccount,
+  PROFILE_FIELDS,
+  Profile,
+  RAW_TEXT_CAP,
+  type Account,
+  type PlatformId,
+  type ProfileField,
+  type ReadTier,
+} from '../profile/schema';
+import { clean } from './parse';
+
+type Values = Omit<Profile, 'source' | 'rawText' | 'missing' | 'provenance' | 'paymentMentions'>;
+type Reader<K extends ProfileField> = [ReadTier, () => Values[K] | null | undefined];
+
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0;
+  return false;
+}
+
+function accountIsEmpty(a: Account): boolean {
+  return (
+    a.memberSince === null &&
+    Object.keys(a.verified).length === 0 &&
+    a.rating === null &&
+    a.jobSuccess === null &&
+    a.reviewCount === null &&
+    a.jobsCompleted === null &&
+    a.totalEarnings === null &&
+    a.hourlyRate === null
+  );
+}
+
+/** Payment words worth quoting as `paymentMentions` (the rules judge them; the extractor only quotes). */
+const PAYMENT_WORDS =
+  /\b(crypto(?:currency)?|bitcoin|btc|usdt|tether|ethereum|eth|usdc|binance|wallet|payoneer|paypal|wise|transferwise|skrill|alipay|wechat\s*pay|weixin|unionpay|western union|moneygram|bank transfer|wire transfer|advance payment|upfront|up-front|prepay(?:ment)?|payment method|paid via|pay me)\b/i;
+
+export function findPaymentMentions(text: string, max = 20): string[] {
+  const out = new Set<string>();
+  for (const line of text.split(/\n|(?<=[.!?])\s+/)) {
+    const l = clean(line);
+    if (l.length > 3 && PAYMENT_WORDS.test(l)) out.add(l.length > 300 ? `${l.slice(0, 297)}…` : l);
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+export class ProfileBuilder {
+  private values: Partial<Values> = {};
+  private provenance: Partial<Record<ProfileField, ReadTier>> = {};
+  private errors: string[] = [];
+
+  constructor(
+    private platform: PlatformId,
+    private url: string,
+    private profileId: string | null,
+    private now: Date = new Date(),
+  ) {}
+
+  /** Try readers in order; keep the first non-empty value. */
+  field<K extends ProfileField>(key: K, ...readers: Reader<K>[]): this {
+    if (!isEmpty(this.values[key]) && !(key === 'account' && accountIsEmpty(this.values.account!))) return this;
+    for (const [tier, read] of readers) {
+      let v: Values[K] | null | undefined;
+      try {
+        v = read();
+      } catch (e) {
+        this.errors.push(`${key}/${tier}: ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
+      if (key === 'account' && v && accountIsEmpty(v as Account)) continue;
+      if (!isEmpty(v)) {
+        this.values[key] = v as Values[K];
+        this.provenance[key] = tier;
+        return this;
+      }
+    }
+    return this;
+  }
+
+  /** Errors swallowed while reading (for debugging and tests). */
+  get readErrors(): readonly string[] {
+    return this.errors;
+  }
+
+  build(rawText: string): Profile {
+    const v = this.values;
+    const raw = rawText.length > RAW_TEXT_CAP ? rawText.slice(0, RAW_TEXT_CAP) : rawText;
+    const missing = PROFILE_FIELDS.filter((f) => {
+      if (f === 'account') return !v.account || accountIsEmpty(v.account);
+      return isEmpty(v[f]);
+    });
+    const candidate = {
+      source: {
+        platform: this.platform,
+        url: this.url,
+        profileId: this.profileId,
+        capturedAt: this.now.toISOString(),
+      },
+      name: v.name ?? null,
+      headline: v.headline ?? null,
+      location: v.location ?? null,
+      localTime: v.localTime ?? null,
+      photo: v.photo ?? null,
+      overview: v.overview ?? null,
+      skills: dedupe(v.skills ?? []),
+      languages: v.languages ?? [],
+      education: v.education ?? [],
+      employment: v.employment ?? [],
+      links: dedupeBy(v.links ?? [], (l) => l.url),
+      account: v.account ?? emptyAccount(),
+      reviews: v.reviews ?? [],
+      paymentMentions: findPaymentMentions(raw),
+      rawText: raw,
+      missing,
+      provenance: this.provenance,
+    };
+    const parsed = Profile.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+    // A value failed validation: drop the offending top-level fields rather than throw, and record them missing.
+    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+    const fallback: Record<string, unknown> = { ...candidate };
+    for (const k of bad) {
+      if (k === 'source' || k === 'rawText') continue;
+      const f = k as ProfileField;
+      fallback[k] = k === 'account' ? emptyAccount() : Array.isArray(fallback[k]) ? [] : null;
+      if ((PROFILE_FIELDS as readonly string[]).includes(f) && !missing.includes(f)) missing.push(f);
+      delete (this.provenance as Record<string, unknown>)[k];
+      this.errors.push(`${k}: dropped, failed the schema (${parsed.error.issues.find((i) => String(i.path[0]) === k)?.message})`);
+    }
+    return Profile.parse(fallback);
+  }
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs.map((x) => clean(x)).filter(Boolean))];
+}
+
+function dedupeBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
