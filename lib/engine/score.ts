@@ -1,0 +1,41 @@
+/**
+ * Scoring. Points per severity; within a category the strongest finding counts fully and each further one adds a
+ * point (so one noisy category cannot dominate). Levels:
+ * - high: a strong-weight finding of high severity, or medium-or-stronger findings in 3+ categories;
+ * - medium: a medium- or strong-weight finding of medium+ severity, or weak findings in 3+ independent categories;
+ * - low: any finding of low severity or more (a weak signal alone never goes above low);
+ * - none: nothing, or only info.
+ */
+import type { Finding, Level, Severity } from '../report/schema';
+
+export const POINTS: Record<Severity, number> = { info: 0, low: 1, medium: 3, high: 6 };
+const rank = (s: Severity) => ['info', 'low', 'medium', 'high'].indexOf(s);
+
+export function score(findings: readonly Finding[]): { score: number; level: Level; reason: string } {
+  const counted = findings.filter((f) => f.severity !== 'info');
+  if (!counted.length) return { score: 0, level: 'none', reason: 'No red flags were found in what could be read.' };
+  const byCat = new Map<string, Finding[]>();
+  for (const f of counted) byCat.set(f.category, [...(byCat.get(f.category) ?? []), f]);
+  let total = 0;
+  for (const fs of byCat.values()) {
+    const pts = fs.map((f) => POINTS[f.severity]).sort((a, b) => b - a);
+    total += pts[0]! + Math.min(pts.length - 1, pts[0]!);
+  }
+  const strongHigh = counted.filter((f) => f.weight === 'strong' && f.severity === 'high');
+  const nonWeakMed = counted.filter((f) => f.weight !== 'weak' && rank(f.severity) >= 2);
+  const nonWeakCats = new Set(nonWeakMed.map((f) => f.category));
+  const cats = byCat.size;
+  if (strongHigh.length)
+    return { score: total, level: 'high', reason: `A strong sign was found (${strongHigh[0]!.title}); ${cats} categor${cats === 1 ? 'y has' : 'ies have'} flags.` };
+  if (nonWeakCats.size >= 3)
+    return { score: total, level: 'high', reason: `Medium-or-stronger signs in ${nonWeakCats.size} independent categories.` };
+  if (nonWeakMed.length)
+    return { score: total, level: 'medium', reason: `A medium-strength sign was found (${nonWeakMed[0]!.title}).` };
+  if (cats >= 3)
+    return { score: total, level: 'medium', reason: `Weak signs in ${cats} independent categories together.` };
+  return {
+    score: total,
+    level: 'low',
+    reason: `Only weak sign${counted.length > 1 ? 's' : ''} in ${cats} categor${cats === 1 ? 'y' : 'ies'}: on ${counted.length > 1 ? 'their' : 'its'} own ${counted.length > 1 ? 'they do' : 'it does'} not raise the level.`,
+  };
+}

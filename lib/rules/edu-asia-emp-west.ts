@@ -1,0 +1,44 @@
+import { lookupSchool } from '../data';
+import type { Rule } from './types';
+import { SOURCES } from './sources';
+
+/** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
+export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);
+/** Where the guidance says the claimed employers are. */
+export const WEST_EMPLOYER_COUNTRIES = new Set(['US', 'KR', 'CA']);
+
+export const eduAsiaEmpWest: Rule = {
+  meta: {
+    id: 'edu-asia-emp-west',
+    title: 'Schooling only in Asian countries, employers in the US, South Korea or Canada',
+    category: 'education',
+    severity: 'low',
+    weight: 'weak',
+    indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
+    description:
+      'The FBI guidance notes profiles whose education is only in China, Japan, Singapore or Malaysia while the work history is with US, South Korean or Canadian companies. Many honest people study in Asia, so this is weak and never raises the level on its own. Schools not found in the university list are not counted as foreign.',
+  },
+  check(p) {
+    if (!p.education.length || !p.employment.length) return [];
+    const schools = p.education.map((e) => ({ e, m: lookupSchool(e.school) }));
+    const known = schools.filter((s) => s.m);
+    if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
+    if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
+    const located = p.employment.filter((e) => e.country);
+    if (!located.length) return [];
+    const west = located.filter((e) => WEST_EMPLOYER_COUNTRIES.has(e.country!));
+    if (west.length * 2 <= located.length) return [];
+    const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
+    return [
+      {
+        title: 'Education only in Asia, most employers in the US, South Korea or Canada',
+        explanation: `Every school listed is in an Asian country the FBI guidance names (${schoolList}), while ${west.length} of ${located.length} employers with a stated location are in the US, South Korea or Canada. The FBI guidance (PSA 2023) lists this pattern as a sign to check. Studying in Asia is common and says nothing on its own; this only matters together with other signs.`,
+        evidence: [
+          ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
+          ...west.map((e) => ({ field: `employment[${p.employment.indexOf(e)}].location`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` })),
+        ],
+        nextStep: 'Verify the degree with the school (registrar or a degree-verification service) and call past employers on numbers you find yourself.',
+      },
+    ];
+  },
+};

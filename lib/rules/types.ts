@@ -1,0 +1,28 @@
+import type { Profile } from '../profile/schema';
+import type { Category, Finding, IndicatorSourceId, Severity } from '../report/schema';
+
+export interface RuleMeta {
+  /** Catalogue id (shared/indicators.md), also the finding's ruleId. */
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  weight: Finding['weight'];
+  indicator: { source: IndicatorSourceId; url: string };
+  /** Plain words: what the rule looks at and why. */
+  description: string;
+}
+
+export interface RuleContext {
+  /** The time of the check (for ages and durations). */
+  now: Date;
+}
+
+/** A finding as a rule writes it; the engine adds ruleId, category, weight and indicator from the meta. */
+export type FindingDraft = Pick<Finding, 'title' | 'explanation' | 'evidence' | 'nextStep'> & { severity?: Severity };
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Pure: reads the profile, never the DOM; returns nothing when the rule does not apply. */
+  check(profile: Profile, ctx: RuleContext): FindingDraft[];
+}
