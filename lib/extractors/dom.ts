@@ -29,6 +29,7 @@ export function visibleText(root: Node | null | undefined, cap = Infinity): stri
     const tag = (el.tagName ?? '').toUpperCase();
     if (SKIP.has(tag)) return;
     if (el.nodeType === 1 && (el.hasAttribute?.('hidden') || el.getAttribute?.('aria-hidden') === 'true' || el.hasAttribute?.('data-vetter-ui'))) return;
+    if (tag === 'VETTER-BADGE') return;
     const block = BLOCK.test(tag);
     if (block) out.push('\n');
     for (let c = node.firstChild; c; c = c.nextSibling) walk(c);

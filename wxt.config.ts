@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// A fixed public key for the e2e build only, so the extension id is stable across machines (see tests/e2e).
+const E2E_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAjqUtDSrmvyPbxJ11zm8sgAhEsxM5s/fuaVb6vDx6vIe2pNgpRKmvL9cVThJyMtRb338Kd8/oZgOYNc8cnld48YLcSYIBzkPOUbswOFKsiSHEGGvFNOqebYQeTY9NRQB4PUIVTATrgg87fMrvS15uLe8oMuc37SY/P3KL/OIgen8WbVrjeCBlBR+d3ECFXXxTr3UbWK+roS4cCZKzo9NgPzjLvSPlopA6/vkTM6QgMDRowYlyoPqnN78CZRW7vwKX8zQ5vaQxsFBrME1+FcKhSMQcdcgcxPZWiGcegvAHYRchkLw4xO5X4ZgXu8qSvwXqjWLZn3mPG1yJiZENFIIpXwIDAQAB';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  zip: { excludeSources: ['tests/**', 'test-output/**'] },
+  manifest: ({ mode, browser }) => ({
+    name: 'Vetter — freelancer profile red flags',
+    description:
+      'Checks freelancer profiles against the FBI and US government red flags for DPRK IT workers, explains every flag and what to verify. Nothing leaves your browser.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    action: { default_title: 'Vetter: check this profile' },
+    host_permissions: [],
+    ...(mode === 'e2e' ? { key: E2E_KEY } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'vetter@vetter.invalid', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({ build: { sourcemap: false } }),
+});
+
