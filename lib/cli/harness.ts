@@ -1,0 +1,154 @@
+/**
+ * Node-side harness shared by `npm start` (the demo) and the end-to-end tests: serves the fixture pages at their
+ * real marketplace URLs from a local http+https server (self-signed certificate), and launches Debian's Chromium
+ * with the built extension loaded and the marketplace host names mapped to that server.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { generate } from 'selfsigned';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const CHROME_DIST = join(ROOT, '.output/chrome-mv3');
+
+export interface Fixture {
+  /** Path relative to tests/fixtures. */
+  file: string;
+  url: string;
+  html: string;
+}
+
+/** Every fixture page with the real URL declared in its top comment (`URL: https://…`). */
+export function loadFixtures(dir = FIXTURES): Fixture[] {
+  const out: Fixture[] = [];
+  for (const platform of readdirSync(dir, { withFileTypes: true })) {
+    if (!platform.isDirectory()) continue;
+    for (const f of readdirSync(join(dir, platform.name))) {
+      if (!f.endsWith('.html')) continue;
+      const html = readFileSync(join(dir, platform.name, f), 'utf8');
+      const m = html.slice(0, 3000).match(/URL:\s*(https?:\/\/\S+)/);
+      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html });
+    }
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+export interface FixtureServer {
+  httpsPort: number;
+  httpPort: number;
+  hosts: string[];
+  /** Serve extra pages (tests add variants at run time). */
+  add(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+/** Serve fixtures by host and path on 127.0.0.1, over https (self-signed) and http. Unknown paths get 404. */
+export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): Promise<FixtureServer> {
+  const pages = new Map<string, string>();
+  const key = (u: URL) => `${u.hostname}${u.pathname.replace(/\/$/, '')}`;
+  const add = (url: string, html: string) => pages.set(key(new URL(url)), html);
+  for (const f of fixtures) add(f.url, f.html);
+  const hosts = [...new Set(fixtures.map((f) => new URL(f.url).hostname))];
+  const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
+    keySize: 2048,
+    days: 30,
+    extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
+  });
+  const handler: http.RequestListener = (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const u = new URL(req.url ?? '/', `https://${host}`);
+    const page = pages.get(key(u));
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`not a fixture: ${host}${u.pathname}`);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  };
+  const s1 = https.createServer({ key: pems.private, cert: pems.cert }, handler);
+  const s2 = http.createServer(handler);
+  await Promise.all([new Promise<void>((r) => s1.listen(0, '127.0.0.1', r)), new Promise<void>((r) => s2.listen(0, '127.0.0.1', r))]);
+  return {
+    httpsPort: (s1.address() as AddressInfo).port,
+    httpPort: (s2.address() as AddressInfo).port,
+    hosts,
+    add,
+    close: () =>
+      Promise.all([new Promise<void>((r) => s1.close(() => r())), new Promise<void>((r) => s2.close(() => r()))]).then(() => undefined),
+  };
+}
+
+/** CHROME_PATH, Debian's /usr/bin/chromium, or an installed Chrome/Chromium. */
+export function findChromium(): string {
+  const candidates = [
+    process.env['CHROME_PATH'],
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    'C:\\Program Files\\Chromium\\Application\\chrome.exe',
+  ].filter((p): p is string => !!p);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found)
+    throw new Error(
+      `No Chromium found (tried ${candidates.join(', ')}). Install it (Debian: apt-get install chromium) or set CHROME_PATH. ` +
+        'Branded Google Chrome 137+ ignores --load-extension; use Chromium.',
+    );
+  return found;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium with the extension and every fixture host mapped to the local https server. */
+export async function launchWithExtension(opts: {
+  server: FixtureServer;
+  extensionDir?: string;
+  headless?: boolean;
+  extraArgs?: string[];
+}): Promise<Launched> {
+  const dir = opts.extensionDir ?? CHROME_DIST;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npx wxt build" first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vetter-chromium-'));
+  const rules = opts.server.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: opts.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...(opts.extraArgs ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
