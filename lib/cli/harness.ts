@@ -56,7 +56,6 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
   const hosts = [...new Set(fixtures.map((f) => new URL(f.url).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
-    days: 30,
     extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
   });
   const handler: http.RequestListener = (req, res) => {

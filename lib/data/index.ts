@@ -92,7 +92,7 @@ export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['com
 
 /** A seized or front-company domain that a URL or host belongs to, or null. */
 export function matchFrontDomain(urlOrHost: string): FrontEntry | null {
-  let host = urlOrHost.toLowerCase();
+  let host: string;
   try {
     host = new URL(urlOrHost.includes('://') ? urlOrHost : `https://${urlOrHost}`).hostname.toLowerCase();
   } catch {

@@ -304,7 +304,7 @@ export function parseNumber(raw: string | null | undefined): number | null {
 
 /** Classify a link by host. */
 export function linkKind(url: string): 'github' | 'linkedin' | 'portfolio' | 'other' {
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {

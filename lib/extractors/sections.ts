@@ -87,7 +87,9 @@ export function readEmploymentEntry(el: Element): Employment | null {
   const raw = lines.join(' · ');
   const headEl = el.querySelector('h3,h4,h5,[role="presentation"],strong');
   const head = textOf(headEl) || lines[0]!;
-  let { title, company } = splitTitleCompany(head);
+  const split = splitTitleCompany(head);
+  const title = split.title;
+  let company = split.company;
   const rest = lines.filter((l) => l !== head);
   if (!company && rest.length) {
     // "Title" then "Company" on the next line (LinkedIn-like layouts).
