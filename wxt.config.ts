@@ -17,7 +17,7 @@ export default defineConfig({
     host_permissions: [],
     ...(mode === 'e2e' ? { key: E2E_KEY } : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'vetter@vetter.invalid', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'vetter@vetter.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
   vite: () => ({ build: { sourcemap: false } }),
