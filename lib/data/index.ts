@@ -69,18 +69,20 @@ function coreName(s: string): string {
   return normalizeName(s).replace(LEGAL, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const frontCores = FRONT_ENTRIES.flatMap((e) => [e.name, ...e.variants].map((n) => ({ core: coreName(n), entry: e }))).filter((x) => x.core.length >= 4);
+const frontCores = FRONT_ENTRIES.flatMap((e) => [e.name, ...e.variants].map((n) => ({ full: normalizeName(n), core: coreName(n), entry: e })));
 
 /**
  * A named front company or institution matching a name, tolerant of legal suffixes (Co., Ltd., LLC), spacing and
  * punctuation, and one or two typos on longer names. Null when nothing matches.
  */
 export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['company', 'institution']): FrontEntry | null {
+  const full = normalizeName(name);
   const c = coreName(name);
-  if (c.length < 4) return null;
   const squashed = c.replace(/ /g, '');
-  for (const { core, entry } of frontCores) {
+  for (const { full: listedFull, core, entry } of frontCores) {
     if (!kinds.includes(entry.kind)) continue;
+    if (full === listedFull) return entry; // exact full name, even when short ("WKJ LLC")
+    if (c.length < 4 || core.length < 4) continue;
     const cs = core.replace(/ /g, '');
     if (c === core || squashed === cs) return entry;
     if (` ${c} `.includes(` ${core} `) && core.split(' ').length >= 2) return entry;

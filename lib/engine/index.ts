@@ -3,7 +3,7 @@
  * Pure and synchronous; a rule that throws is reported as an info finding instead of breaking the check.
  */
 import type { Profile } from '../profile/schema';
-import { Report, type Finding, type Level } from '../report/schema';
+import { Finding, Report, type Level } from '../report/schema';
 import { RULES, RULESET_VERSION, type Rule, type RuleContext } from '../rules';
 import { score } from './score';
 
@@ -22,7 +22,7 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
     const { meta } = rule;
     try {
       for (const d of rule.check(profile, ctx)) {
-        findings.push({
+        const f = Finding.safeParse({
           ruleId: meta.id,
           category: meta.category,
           severity: d.severity ?? meta.severity,
@@ -33,6 +33,8 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
           indicator: { id: meta.id, source: meta.indicator.source, url: meta.indicator.url },
           nextStep: d.nextStep,
         });
+        if (!f.success) throw new Error(`the rule returned an invalid finding (${f.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+        findings.push(f.data);
       }
     } catch (e) {
       findings.push({

@@ -40,7 +40,7 @@ function accountIsEmpty(a: Account): boolean {
 
 /** Payment words worth quoting as `paymentMentions` (the rules judge them; the extractor only quotes). */
 const PAYMENT_WORDS =
-  /\b(crypto(?:currency)?|bitcoin|btc|usdt|tether|ethereum|eth|usdc|binance|wallet|payoneer|paypal|wise|transferwise|skrill|alipay|wechat\s*pay|weixin|unionpay|western union|moneygram|bank transfer|wire transfer|advance payment|upfront|up-front|prepay(?:ment)?|payment method|paid via|pay me)\b/i;
+  /\b(crypto(?:currency)?|bitcoin|btc|usdt|tether|ethereum|usdc|binance|crypto wallet|wallet address|payoneer|paypal|wise(?=\s+(?:transfer|account|payment))|wise\.com|transferwise|skrill|alipay|wechat\s*pay|weixin|unionpay|western union|moneygram|bank transfer|wire transfer|advance payment|upfront|up-front|prepay(?:ment)?|payment method|paid via|pay me)\b/i;
 
 export function findPaymentMentions(text: string, max = 20): string[] {
   const out = new Set<string>();

@@ -136,13 +136,24 @@ export function sectionByHeading(root: ParentNode, pattern: RegExp): Element | n
     const doc = h.ownerDocument;
     if (!doc) continue;
     const frag = doc.createElement('div');
+    const level = headingLevel(h);
     for (let n = h.nextElementSibling; n; n = n.nextElementSibling) {
-      if (n.matches(HEADING) || n.querySelector(HEADING)) break;
+      // Stop at the next heading of the same or a higher level; sub-headings (entries' own h3s) belong to the section.
+      const inner = n.matches(HEADING) ? [n] : all(n, HEADING);
+      if (inner.some((x) => headingLevel(x) <= level)) break;
       frag.appendChild(n.cloneNode(true));
     }
     if (frag.childNodes.length) return frag;
   }
   return null;
+}
+
+/** 1–6 for h1–h6 (or aria-level on role=heading); 2 when unstated. */
+function headingLevel(el: Element): number {
+  const m = el.tagName.match(/^H([1-6])$/i);
+  if (m) return Number(m[1]);
+  const aria = Number(el.getAttribute('aria-level'));
+  return aria >= 1 && aria <= 6 ? aria : 2;
 }
 
 /** Absolute http(s) URL from an href/src, or null for anything else (javascript:, data:, mailto:…). */

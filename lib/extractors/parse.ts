@@ -40,6 +40,11 @@ const MONTH_NAMES: string[][] = [
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezembro', 'dicembre', 'декабрь', 'декабря', 'дек'],
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+/** Every month name, longest first, for use inside a regular expression. */
+const MONTH_ALTERNATION = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -58,10 +63,12 @@ export function parseDatePoint(input: string): DatePoint | null {
   if (m) return ym(+m[1]!, +m[2]!);
   m = s.match(/^(\d{1,2})[-/.](\d{4})$/); // 03/2019
   if (m) return ym(+m[2]!, +m[1]!);
-  m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月/); // 2019年3月
+  m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$/); // 2019年3月
   if (m) return ym(+m[1]!, +m[2]!);
-  m = s.match(/^(\d{4})\s*년\s*(\d{1,2})\s*월/); // 2019년 3월
+  m = s.match(/^(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*\d{1,2}\s*일)?$/); // 2019년 3월
   if (m) return ym(+m[1]!, +m[2]!);
+  m = s.match(/^(\d{1,2})\s*월\s*(\d{4})$/); // 3월 2019
+  if (m) return ym(+m[2]!, +m[1]!);
   m = s.match(/^(\d{4})\s*(?:年|년)?$/);
   if (m) return plausibleYear(+m[1]!) ? m[1]! : null;
   m = s.match(/^(?:(\d{1,2})\s+)?(?:de\s+)?([\p{L}]+)\.?,?\s+(?:de\s+)?(\d{4})$/u); // "Jan 2019", "1 March 2019", "enero de 2019"
@@ -99,7 +106,9 @@ export interface DateRange {
 export function parseDateRange(input: string): DateRange | null {
   const s = clean(input).replace(/\(.*?\)/g, '').trim();
   if (!s) return null;
-  const parts = s.split(/\s*(?:[-–—~]|\bto\b|\buntil\b|\bbis\b|\bà\b|\ba\b|\bhasta\b|\bal\b|–|〜|～|부터|까지)\s*/i).filter((p) => p !== '');
+  const whole = parseDatePoint(s);
+  if (whole) return { start: whole, end: whole, present: false };
+  const parts = s.split(/\s*(?:[-–—~]|\bto\b|\buntil\b|\bbis\b|(?<!\p{L})à(?!\p{L})|\ba\b|\bhasta\b|\bal\b|–|〜|～|부터|까지)\s*/iu).filter((p) => p !== '');
   if (parts.length === 1) {
     const single = parseDatePoint(parts[0]!);
     if (single) return { start: single, end: single, present: false };
@@ -122,8 +131,8 @@ export function parseDateRange(input: string): DateRange | null {
 /** Find the first date range inside a longer text ("Kyoto University · 2012 - 2016 · Bachelor…"). */
 export function findDateRange(input: string): DateRange | null {
   const s = clean(input);
-  const month = '(?:[\\p{L}]{3,12}\\.?\\s+)?';
-  const date = `(?:${month}\\d{4}(?:[-/.]\\d{1,2})?|\\d{1,2}/\\d{4}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月)`;
+  const month = `(?:(?:${MONTH_ALTERNATION})\\.?\\s+)?`;
+  const date = `(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月|${month}\\d{4}(?:[-/.]\\d{1,2})?|\\d{1,2}/\\d{4})`;
   const end = `(?:${date}|present|current|now|ongoing|現在|至今|현재)`;
   const re = new RegExp(`(${date})\\s*(?:[-–—~〜]|to|until)\\s*(${end})`, 'iu');
   const m = s.match(re);
@@ -245,7 +254,9 @@ export function parseLocation(raw: string): { city: string | null; country: stri
   // The country is usually the last part; try from the end.
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i]!;
-    let code = toCountryCode(part);
+    // "San Francisco, CA" is California, not Canada: after a city, a state/province code wins over a country code.
+    let code: string | null = i > 0 && US_STATES.has(part) ? 'US' : i > 0 && CA_PROVINCES.has(part) ? 'CA' : null;
+    code ??= toCountryCode(part);
     if (!code && US_STATES.has(part)) code = 'US';
     if (!code && CA_PROVINCES.has(part)) code = 'CA';
     if (!code && US_STATE_NAMES.has(part.toLowerCase())) code = 'US';
@@ -260,7 +271,7 @@ export function parseLocation(raw: string): { city: string | null; country: stri
 /** "$45.00/hr", "$10K+", "US$1,234", "€3.5k" → Money; null when no amount. */
 export function parseMoney(raw: string): Money | null {
   const s = clean(raw);
-  const m = s.match(/(US\$|CA\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?\+?/);
+  const m = s.match(/(US\$|CA\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR)?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![A-Za-z]))?\+?/);
   if (!m) return null;
   let amount = Number(m[2]!.replace(/,/g, ''));
   if (!Number.isFinite(amount)) return null;
@@ -310,7 +321,7 @@ export function linkKind(url: string): 'github' | 'linkedin' | 'portfolio' | 'ot
   } catch {
     return 'other';
   }
-  if (host === 'github.com' || host.endsWith('.github.com') || host.endsWith('github.io')) return 'github';
+  if (host === 'github.com' || host.endsWith('.github.com') || host === 'github.io' || host.endsWith('.github.io')) return 'github';
   if (host === 'linkedin.com' || host.endsWith('.linkedin.com')) return 'linkedin';
   if (/(behance|dribbble|artstation|gitlab|bitbucket|vercel\.app|netlify\.app|codepen|stackoverflow)/.test(host)) return 'portfolio';
   return 'other';

@@ -113,7 +113,8 @@ export function readEmploymentEntry(el: Element): Employment | null {
       break;
     }
   }
-  const description = cleanOrNull(descLines.join(' ').replace(location ? `${location}.` : '\u0000', '').trim());
+  const joined = descLines.join(' ');
+  const description = cleanOrNull(location ? joined.replace(new RegExp(`${location.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.?`), '') : joined);
   return {
     company,
     title,

@@ -35,7 +35,10 @@ export const eduAsiaEmpWest: Rule = {
         explanation: `Every school listed is in an Asian country the FBI guidance names (${schoolList}), while ${west.length} of ${located.length} employers with a stated location are in the US, South Korea or Canada. The FBI guidance (PSA 2023) lists this pattern as a sign to check. Studying in Asia is common and says nothing on its own; this only matters together with other signs.`,
         evidence: [
           ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
-          ...west.map((e) => ({ field: `employment[${p.employment.indexOf(e)}].location`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` })),
+          ...west.map((e) => {
+            const i = p.employment.indexOf(e);
+            return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` };
+          }),
         ],
         nextStep: 'Verify the degree with the school (registrar or a degree-verification service) and call past employers on numbers you find yourself.',
       },
