@@ -5,11 +5,14 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Badge } from '@/components/Badge';
 import { extractProfile, SITE_MATCHES, siteExtractorFor } from '@/lib/extractors';
 import { AnalyzeResult, CheckRequest, type CheckResult } from '@/lib/messages';
+import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import './style.css';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
 const SETTLE_MS = 4000;
+/** Quiet time after DOM changes before the profile is read again. */
+const RECHECK_DEBOUNCE_MS = 400;
 
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -36,9 +39,16 @@ export default defineContentScript({
       },
     });
 
-    async function check(): Promise<CheckResult> {
+    /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
+    let lastFingerprint = '';
+    const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
+
+    async function check(opts: { onlyIfChanged?: boolean } = {}): Promise<CheckResult> {
       try {
         const profile = extractProfile(document, { url: location.href });
+        const fp = fingerprint(profile);
+        if (opts.onlyIfChanged && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
+        lastFingerprint = fp;
         const raw: unknown = await browser.runtime.sendMessage({ type: 'vetter:analyze', profile });
         const res = AnalyzeResult.parse(raw);
         if (!res.ok) throw new Error(res.error);
@@ -71,12 +81,21 @@ export default defineContentScript({
     ui.mount();
     await check();
 
-    // Single-page navigation to another profile: read again.
+    // Sections that load later ("show more", lazy work history): re-read after the page settles, and re-analyse
+    // only when what was read changed. Our own badge lives in a shadow root, so its renders do not trigger this.
+    let timer: number | undefined;
+    const observer = new MutationObserver(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(() => void check({ onlyIfChanged: true }), RECHECK_DEBOUNCE_MS);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    // Single-page navigation to another profile: read again (the same badge is reused, never a second one).
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       if (!siteExtractorFor(newUrl.href)) return;
-      state = { report: null, error: null };
-      render();
-      ctx.setTimeout(() => void check(), 500);
+      lastFingerprint = '';
+      ctx.setTimeout(() => void check(), RECHECK_DEBOUNCE_MS);
     });
   },
 });

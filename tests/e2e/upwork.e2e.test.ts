@@ -112,4 +112,42 @@ describe('Upwork profile pages in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('re-reads a section that loads later and updates the same badge', async () => {
+    const base = byName('clean');
+    const lazyUrl = 'https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa';
+    const late = `<script>setTimeout(() => {
+      const s = document.createElement('section');
+      s.setAttribute('data-test', 'employment-history');
+      s.innerHTML = '<h2 class="h4">Employment history</h2><section class="air3-card-section"><h4 role="presentation">Engineer | HopanaTech</h4><div>January 2021 - Present</div></section>';
+      document.querySelector('main').appendChild(s);
+    }, 1500);</script>`;
+    // The same clean profile, without its employment section, which arrives 1.5 s after load.
+    server.add(lazyUrl, base.html.replace(/<section class="air3-card-section" data-test="employment-history">[\s\S]*?<\/section>\s*<\/section>/, '').replace('</body>', `${late}</body>`));
+    const page = await openProfile(lazyUrl);
+    await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level')).toBe('none');
+    await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level'), { timeout: 10_000 }).toBe('high');
+    expect(await page.locator('vetter-badge').count()).toBe(1);
+    await page.close();
+  });
+
+  it('follows single-page navigation to another profile without a second badge', async () => {
+    const page = await openProfile(byName('clean').url);
+    await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level')).toBe('none');
+    const flagged = byName('full-flagged');
+    // What an SPA does: swap the content and push the new address.
+    await page.evaluate(
+      ({ html, url }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const host = document.querySelector('vetter-badge');
+        document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)));
+        if (host) document.body.appendChild(host);
+        history.pushState({}, '', url);
+      },
+      { html: flagged.html, url: flagged.url },
+    );
+    await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level'), { timeout: 10_000 }).toBe('high');
+    expect(await page.locator('vetter-badge').count()).toBe(1);
+    await page.close();
+  });
 });
