@@ -1,10 +1,13 @@
 /** The extractor registry: which extractor reads which URL. Site extractors first, the generic one last. */
 import type { Profile } from '../profile/schema';
+import { fiverr } from './fiverr';
 import { generic } from './generic';
+import { github } from './github';
+import { linkedin } from './linkedin';
 import type { ExtractOptions, Extractor } from './types';
 import { upwork } from './upwork';
 
-export const SITE_EXTRACTORS: readonly Extractor[] = [upwork];
+export const SITE_EXTRACTORS: readonly Extractor[] = [upwork, github, linkedin, fiverr];
 export const EXTRACTORS: readonly Extractor[] = [...SITE_EXTRACTORS, generic];
 
 /** Match patterns of every supported site, for the content script's manifest entry. */
