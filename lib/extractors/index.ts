@@ -1,13 +1,17 @@
 /** The extractor registry: which extractor reads which URL. Site extractors first, the generic one last. */
 import type { Profile } from '../profile/schema';
 import { fiverr } from './fiverr';
+import { freelancer } from './freelancer';
 import { generic } from './generic';
 import { github } from './github';
+import { guru } from './guru';
 import { linkedin } from './linkedin';
+import { peopleperhour } from './peopleperhour';
+import { toptal } from './toptal';
 import type { ExtractOptions, Extractor } from './types';
 import { upwork } from './upwork';
 
-export const SITE_EXTRACTORS: readonly Extractor[] = [upwork, github, linkedin, fiverr];
+export const SITE_EXTRACTORS: readonly Extractor[] = [upwork, freelancer, fiverr, toptal, linkedin, github, guru, peopleperhour];
 export const EXTRACTORS: readonly Extractor[] = [...SITE_EXTRACTORS, generic];
 
 /** Match patterns of every supported site, for the content script's manifest entry. */

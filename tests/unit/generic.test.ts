@@ -220,7 +220,8 @@ describe('extractor registry', () => {
       'https://www.upwork.com/jobs/123',
       'https://www.upwork.com/nx/jobs/search/',
       'https://www.upwork.com/',
-      'https://www.linkedin.com/in/janedoe',
+      'https://www.linkedin.com/feed/',
+      'https://github.com/settings/profile',
       'https://example.com/x',
       'https://upwork.com.evil.example/freelancers/~01f3a9c2b7d4e5a6b1',
       'not a url',
@@ -228,6 +229,19 @@ describe('extractor registry', () => {
     ]) {
       expect(siteExtractorFor(u), u).toBeNull();
     }
+  });
+
+  it('each platform profile URL goes to its own extractor', () => {
+    const cases: [string, string][] = [
+      ['https://www.linkedin.com/in/janedoe/', 'linkedin'],
+      ['https://github.com/janedoe', 'github'],
+      ['https://www.fiverr.com/janedoe', 'fiverr'],
+      ['https://www.freelancer.com/u/janedoe', 'freelancer'],
+      ['https://www.toptal.com/resume/jane-doe', 'toptal'],
+      ['https://www.guru.com/freelancers/jane-doe', 'guru'],
+      ['https://www.peopleperhour.com/freelancer/jane-doe', 'peopleperhour'],
+    ];
+    for (const [u, id] of cases) expect(siteExtractorFor(u)?.id, u).toBe(id);
   });
 
   it('the content-script match patterns cover the Upwork profile paths', () => {
