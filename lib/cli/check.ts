@@ -61,7 +61,11 @@ export function parseHtmlDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
-export function checkHtml(html: string, url: string, opts: { generic?: boolean; now?: Date } = {}) {
+/**
+ * `liveClock`: the page was read just now (not a saved file), so the local time it shows can be compared with the
+ * clock; the tests use it for pages rendered at request time.
+ */
+export function checkHtml(html: string, url: string, opts: { generic?: boolean; now?: Date; liveClock?: boolean } = {}) {
   let u: URL;
   try {
     u = new URL(url);
@@ -70,11 +74,18 @@ export function checkHtml(html: string, url: string, opts: { generic?: boolean; 
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`"${url}" is not an http(s) URL`);
   if (!opts.generic && !siteExtractorFor(u.href))
-    throw new UsageError(`no site extractor handles ${u.href} (supported: Upwork freelancer profiles); add --generic to read it with the generic reader`);
+    throw new UsageError(`no site extractor handles ${u.href} (supported: profile pages on Upwork, Freelancer.com, Fiverr, Toptal, LinkedIn, GitHub, Guru, PeoplePerHour); add --generic to read it with the generic reader`);
   const doc = parseHtmlDocument(html);
   const profile = extractProfile(doc, { url: u.href, now: opts.now, forceGeneric: opts.generic && !siteExtractorFor(u.href) });
-  return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now }) });
+  return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now, disabled: opts.liveClock ? new Set() : SAVED_PAGE_DISABLED }) });
 }
+
+/**
+ * Rules the CLI does not run: it checks saved material, and the local time a saved page shows is as old as the file
+ * (a profile JSON made from a saved page carries the time of that run, not of the page), so comparing it with the
+ * clock (loc-time) would be noise. The extension reads live pages and runs every rule.
+ */
+export const SAVED_PAGE_DISABLED: ReadonlySet<string> = new Set(['loc-time']);
 
 export function checkProfileJson(text: string, opts: { now?: Date } = {}) {
   let json: unknown;
@@ -87,7 +98,7 @@ export function checkProfileJson(text: string, opts: { now?: Date } = {}) {
   const candidate = json && typeof json === 'object' && 'profile' in json ? (json as { profile: unknown }).profile : json;
   const parsed = Profile.safeParse(candidate);
   if (!parsed.success) throw new UsageError(`the profile file does not match the Profile schema:\n${explainZod(parsed.error)}`);
-  return CheckOutput.parse({ profile: parsed.data, report: analyze(parsed.data, { now: opts.now }) });
+  return CheckOutput.parse({ profile: parsed.data, report: analyze(parsed.data, { now: opts.now, disabled: SAVED_PAGE_DISABLED }) });
 }
 
 const USAGE = `usage:

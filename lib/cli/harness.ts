@@ -21,6 +21,22 @@ export interface Fixture {
   file: string;
   url: string;
   html: string;
+  /** `TZ: <IANA zone>` from the top comment: the page's shown local time is rendered live in that zone. */
+  tz: string | null;
+}
+
+/**
+ * The page as the site would serve it now: marketplaces print the freelancer's current local time ("3:12 am local
+ * time", "It's currently 9:41 PM here"), so a fixture that declares `TZ:` gets that clock rendered for `now` in its
+ * zone. Without this, a static time in a fixture would be right or wrong depending on when the tests run.
+ */
+export function renderFixture(f: Pick<Fixture, 'html' | 'tz'>, now: Date = new Date()): string {
+  if (!f.tz) return f.html;
+  const t = new Intl.DateTimeFormat('en-US', { timeZone: f.tz, hour: 'numeric', minute: '2-digit', hour12: true }).format(now);
+  const [clock, ampm] = t.split(/\s+/) as [string, string];
+  return f.html
+    .replace(/\b\d{1,2}:\d{2}\s*([ap]m)(\s+local time)/gi, (_m, ap: string, rest: string) => `${clock} ${ap === ap.toLowerCase() ? ampm.toLowerCase() : ampm}${rest}`)
+    .replace(/(It's currently )\d{1,2}:\d{2} [AP]M( here)/g, `$1${clock} ${ampm}$2`);
 }
 
 /** Every fixture page with the real URL declared in its top comment (`URL: https://…`). */
@@ -31,8 +47,10 @@ export function loadFixtures(dir = FIXTURES): Fixture[] {
     for (const f of readdirSync(join(dir, platform.name))) {
       if (!f.endsWith('.html')) continue;
       const html = readFileSync(join(dir, platform.name, f), 'utf8');
-      const m = html.slice(0, 3000).match(/URL:\s*(https?:\/\/\S+)/);
-      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html });
+      const head = html.slice(0, 3000);
+      const m = head.match(/URL:\s*(https?:\/\/\S+)/);
+      const tz = head.match(/\bTZ:\s*([A-Za-z_]+\/[A-Za-z_/]+)/)?.[1] ?? null;
+      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz });
     }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
@@ -43,16 +61,16 @@ export interface FixtureServer {
   httpPort: number;
   hosts: string[];
   /** Serve extra pages (tests add variants at run time). */
-  add(url: string, html: string): void;
+  add(url: string, html: string, tz?: string | null): void;
   close(): Promise<void>;
 }
 
 /** Serve fixtures by host and path on 127.0.0.1, over https (self-signed) and http. Unknown paths get 404. */
 export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): Promise<FixtureServer> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, Pick<Fixture, 'html' | 'tz'>>();
   const key = (u: URL) => `${u.hostname}${u.pathname.replace(/\/$/, '')}`;
-  const add = (url: string, html: string) => pages.set(key(new URL(url)), html);
-  for (const f of fixtures) add(f.url, f.html);
+  const add = (url: string, html: string, tz: string | null = null) => pages.set(key(new URL(url)), { html, tz });
+  for (const f of fixtures) add(f.url, f.html, f.tz);
   const hosts = [...new Set(fixtures.map((f) => new URL(f.url).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
@@ -68,7 +86,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page);
+    res.end(renderFixture(page));
   };
   const s1 = https.createServer({ key: pems.private, cert: pems.cert }, handler);
   const s2 = http.createServer(handler);

@@ -12,7 +12,7 @@ export const empFront: Rule = {
     weight: 'strong',
     indicator: { source: 'OFAC', url: SOURCES.OFAC.url },
     description:
-      'Compares employers, schools, clients in reviews and links with names on US sanctions and law-enforcement lists of DPRK IT-worker front companies, seized web sites and DPRK institutions (lib/data/front-companies.json, each with its source).',
+      'Compares employers, schools and links with names on US sanctions and law-enforcement lists of DPRK IT-worker front companies, seized web sites and DPRK institutions (lib/data/front-companies.json, each with its source). It also covers the catalogue\'s edu-dprk indicator (a school that is a DPRK institution named in the 2022 advisory).',
   },
   check(p) {
     const hits: { entry: FrontEntry; ev: Evidence }[] = [];
@@ -33,7 +33,9 @@ export const empFront: Rule = {
       explanation: `"${ev.excerpt}" matches "${entry.name}" on a public sanctions or law-enforcement list (${entry.note}; source: ${entry.source}). A name match can be a coincidence or a spelling collision, but this is one of the strongest signs in the guidance.`,
       evidence: [ev],
       nextStep:
-        'Verify the company independently (registry records, a phone number you find yourself, not one from the profile); consult your security or legal team before any payment, and pay only through the platform.',
+        entry.kind === 'institution'
+          ? 'Verify the degree and identity independently (the school, an ID check on a video call with the camera on); consult your security or legal team before any payment, and pay only through the platform.'
+          : 'Verify the company independently (registry records, a phone number you find yourself, not one from the profile); consult your security or legal team before any payment, and pay only through the platform.',
     }));
   },
 };

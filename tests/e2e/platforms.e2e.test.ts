@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../../lib/cli/check';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { launchWithExtension, loadFixtures, renderFixture, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 import { siteExtractorFor } from '../../lib/extractors';
 
 const fixtures = loadFixtures().filter((f) => siteExtractorFor(f.url));
@@ -29,7 +29,7 @@ describe('badge on every platform fixture in Chromium', () => {
 
   for (const f of fixtures) {
     it(`${f.file} at ${f.url}`, async () => {
-      const expected = checkHtml(f.html, f.url).report;
+      const expected = checkHtml(renderFixture(f), f.url, { liveClock: true }).report;
       const page = await browser.context.newPage();
       await page.goto(f.url);
       const badge = page.locator('.vetter-badge:not([data-level="pending"])');

@@ -4,7 +4,8 @@
  * real site, and the popup's button checks the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { checkHtml } from '../../lib/cli/check';
+import { launchWithExtension, loadFixtures, renderFixture, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 
@@ -41,15 +42,20 @@ async function openProfile(url: string) {
 }
 
 describe('Upwork profile pages in Chromium', () => {
-  it('shows a high badge with the three expected flags on the seeded profile', async () => {
-    const page = await openProfile(byName('full-flagged').url);
+  it('shows a high badge with the seeded flags on the seeded profile', async () => {
+    const f = byName('full-flagged');
+    const expected = checkHtml(renderFixture(f), f.url, { liveClock: true }).report;
+    const expectedRules = expected.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId);
+    // What the fixture was seeded with (see its top comment and the rules' tests).
+    expect(expectedRules).toEqual(expect.arrayContaining(['photo-missing', 'edu-asia-emp-west', 'emp-front', 'pay-crypto', 'loc-time']));
+    const page = await openProfile(f.url);
     const badge = page.locator('.vetter-badge');
     await expect.poll(() => badge.getAttribute('data-level')).toBe('high');
-    expect(await badge.getAttribute('data-flags')).toBe('3');
-    await expect.poll(() => page.locator('.vetter-pill').textContent()).toMatch(/High.*3 flags/);
+    expect(await badge.getAttribute('data-flags')).toBe(String(expectedRules.length));
+    await expect.poll(() => page.locator('.vetter-pill').textContent()).toMatch(new RegExp(`High.*${expectedRules.length} flags`));
     await page.locator('.vetter-pill').click();
     const rules = await page.locator('.vetter-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id')));
-    expect(rules.sort()).toEqual(['edu-asia-emp-west', 'emp-front', 'photo-missing']);
+    expect([...rules].sort()).toEqual([...expected.findings.map((x) => x.ruleId)].sort());
     const front = page.locator('.vetter-finding[data-rule-id="emp-front"]');
     expect(await front.textContent()).toContain('HopanaTech');
     expect(await front.textContent()).toContain('Verify next:');
@@ -95,7 +101,8 @@ describe('Upwork profile pages in Chromium', () => {
     await level.waitFor({ timeout: 15_000 });
     expect(await level.getAttribute('data-level')).toBe('high');
     expect(await popup.locator('[data-testid="result"]').textContent()).toContain('Daniel K.');
-    expect(await popup.locator('[data-testid="result"] li').count()).toBe(3);
+    const f = byName('full-flagged');
+    expect(await popup.locator('[data-testid="result"] li').count()).toBe(checkHtml(renderFixture(f), f.url, { liveClock: true }).report.findings.length);
     await popup.close();
     await page.close();
   });
@@ -123,7 +130,7 @@ describe('Upwork profile pages in Chromium', () => {
       document.querySelector('main').appendChild(s);
     }, 1500);</script>`;
     // The same clean profile, without its employment section, which arrives 1.5 s after load.
-    server.add(lazyUrl, base.html.replace(/<section class="air3-card-section" data-test="employment-history">[\s\S]*?<\/section>\s*<\/section>/, '').replace('</body>', `${late}</body>`));
+    server.add(lazyUrl, renderFixture(base).replace(/<section class="air3-card-section" data-test="employment-history">[\s\S]*?<\/section>\s*<\/section>/, '').replace('</body>', `${late}</body>`));
     const page = await openProfile(lazyUrl);
     await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level')).toBe('none');
     await expect.poll(() => page.locator('.vetter-badge').getAttribute('data-level'), { timeout: 10_000 }).toBe('high');

@@ -27,7 +27,7 @@ describe('background handleMessage', () => {
     expect(Report.safeParse(result.report).success).toBe(true);
     expect(result.report.level).toBe('high');
     expect(result.report.source).toEqual(profile.source);
-    expect(result.report.findings.map((f) => f.ruleId).sort()).toEqual(['edu-asia-emp-west', 'emp-front', 'photo-missing']);
+    expect(result.report.findings.map((f) => f.ruleId).sort()).toEqual(['photo-missing', 'edu-asia-emp-west', 'emp-front', 'lang-korean', 'pay-crypto', 'pay-third-party', 'pay-advance', 'off-platform'].sort());
   });
 
   it('a clean minimal profile gets level none', async () => {

@@ -52,7 +52,7 @@ describe('check CLI: saved pages', () => {
     expect(profile.name).toBe('Daniel K.');
     expect(profile.source.url).toBe(FLAGGED_URL);
     expect(report.level).toBe('high');
-    expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['photo-missing', 'edu-asia-emp-west', 'emp-front']));
+    expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['photo-missing', 'edu-asia-emp-west', 'emp-front', 'lang-korean', 'pay-crypto', 'pay-third-party', 'pay-advance', 'off-platform']));
   });
 
   it('text output is the default and names the level and the flags', () => {
@@ -61,7 +61,7 @@ describe('check CLI: saved pages', () => {
     const text = r.out.join('\n');
     expect(text).toContain('Daniel K.');
     expect(text).toContain('Level: HIGH');
-    expect(text).toContain('3 flags');
+    expect(text).toContain('8 flags');
     expect(text).toContain('seen at employment[0].company: HopanaTech');
     expect(() => JSON.parse(text)).toThrow();
   });
@@ -234,7 +234,7 @@ describe('check CLI: the real command', () => {
       const { profile, report } = CheckOutput.parse(JSON.parse(stdout));
       expect(profile.name).toBe('Daniel K.');
       expect(report.level).toBe('high');
-      expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['photo-missing', 'edu-asia-emp-west', 'emp-front']));
+      expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['photo-missing', 'edu-asia-emp-west', 'emp-front', 'lang-korean', 'pay-crypto', 'pay-third-party', 'pay-advance', 'off-platform']));
     },
     35_000,
   );

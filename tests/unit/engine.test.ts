@@ -135,7 +135,13 @@ describe('runRules', () => {
 
   it('runs the whole rule set by default', () => {
     const p = extractFixture('full-flagged');
-    expect(new Set(runRules(p).map((f) => f.ruleId))).toEqual(new Set(RULES.map((r) => r.meta.id)));
+    expect(runRules(p, { now: NOW })).toEqual(runRules(p, { rules: RULES, now: NOW }));
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    for (const f of runRules(p, { now: NOW })) expect(ids.has(f.ruleId)).toBe(true);
+    // A rule that fires on nothing here still runs: a spy appended to the set is called.
+    let ran = false;
+    runRules(p, { rules: [...RULES, rule('spy', () => ((ran = true), []))], now: NOW });
+    expect(ran).toBe(true);
   });
 });
 
@@ -145,18 +151,23 @@ describe('analyze', () => {
     const r = analyze(p, { now: NOW });
     expect(Report.safeParse(r).success).toBe(true);
     expect(r.level).toBe('high');
-    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['edu-asia-emp-west', 'emp-front', 'photo-missing']);
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(
+      ['edu-asia-emp-west', 'emp-front', 'lang-korean', 'off-platform', 'pay-advance', 'pay-crypto', 'pay-third-party', 'photo-missing'],
+    );
     expect(r.source).toEqual(p.source);
     expect(r.name).toBe('Daniel K.');
     expect(r.missing).toEqual(p.missing);
     expect(r.rulesetVersion).toBe(RULESET_VERSION);
     expect(r.createdAt).toBe(NOW.toISOString());
-    // photo (low, 1) + education (low, 1) + employment (high, 6).
-    expect(r.score).toBe(8);
+    // photo (low, 1) + education (low, 1) + employment (high, 6) + language (low, 1) + links (low, 1)
+    // + payment (third-party high 6, plus one point each for crypto and advance: 8).
+    expect(r.score).toBe(18);
   });
 
   it('returns level none with no findings for the clean fixture', () => {
-    const r = analyze(extractFixture('clean'), { now: NOW });
+    // The fixture shows "10:41 am local time" in Austin: read it at the moment that clock is right (CST = UTC−6).
+    const at = new Date('2025-03-01T16:41:00.000Z');
+    const r = analyze(extractFixture('clean', at), { now: at });
     expect(Report.safeParse(r).success).toBe(true);
     expect(r.findings).toEqual([]);
     expect(r.level).toBe('none');
@@ -194,9 +205,10 @@ describe('analyze', () => {
 
   it('skips disabled rules', () => {
     const p = extractFixture('full-flagged');
-    const r = analyze(p, { disabled: new Set(['emp-front']), now: NOW });
-    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['edu-asia-emp-west', 'photo-missing']);
-    expect(r.level).toBe('low');
+    const r = analyze(p, { disabled: new Set(['emp-front', 'pay-third-party', 'pay-crypto', 'pay-advance']), now: NOW });
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['edu-asia-emp-west', 'lang-korean', 'off-platform', 'photo-missing']);
+    // Weak signs in 4 independent categories: medium, never high.
+    expect(r.level).toBe('medium');
     const none = analyze(p, { disabled: new Set(RULES.map((x) => x.meta.id)), now: NOW });
     expect(none.findings).toEqual([]);
     expect(none.level).toBe('none');

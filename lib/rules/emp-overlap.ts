@@ -1,0 +1,63 @@
+import type { Employment } from '../profile/schema';
+import type { Evidence } from '../report/schema';
+import type { Rule } from './types';
+import { SOURCES } from './sources';
+import { monthIndex, monthOf } from './text';
+
+/** Roles that normally run alongside others: side work is not a contradiction. */
+const SIDE_ROLE = /\b(freelanc\w*|self[- ]employed|independent|contract(?:or)?|consultant|part[- ]time|volunteer|intern(?:ship)?|advisor|mentor|teaching assistant|upwork|fiverr|toptal|open[- ]source)\b/i;
+export const OVERLAP_MONTHS = 6;
+
+/**
+ * The months a role certainly covered. A bare year is read narrowly (a start of "2019" as December 2019, an end of
+ * "2020" as January 2020) so imprecise dates never invent an overlap. A role without a start is skipped; no end
+ * means current.
+ */
+function span(e: Employment, nowMonth: number): [number, number] | null {
+  if (!e.start) return null;
+  const a = monthIndex(e.start, 'last');
+  const b = e.end ? monthIndex(e.end, 'first') : nowMonth;
+  return b >= a ? [a, b] : null;
+}
+
+export const empOverlap: Rule = {
+  meta: {
+    id: 'emp-overlap',
+    title: 'Full-time roles that overlap for more than six months',
+    category: 'employment',
+    severity: 'medium',
+    weight: 'medium',
+    indicator: { source: 'ADV22', url: SOURCES.ADV22.url },
+    description: `Compares the dates of the employment entries and reports two or more roles that overlap by more than ${OVERLAP_MONTHS} months (current roles count up to the time of the check). The 2022 State/Treasury/FBI advisory lists inconsistent work histories among the red flags. Freelance, contract, part-time and similar side roles are left out, and year-only dates are read narrowly so they never invent an overlap.`,
+  },
+  check(p, ctx) {
+    const now = monthOf(ctx.now);
+    const roles = p.employment
+      .map((e, i) => ({ e, i, s: span(e, now) }))
+      .filter((r) => r.s && !SIDE_ROLE.test(`${r.e.company ?? ''} ${r.e.title ?? ''}`));
+    const pairs: { a: number; b: number; months: number }[] = [];
+    for (let x = 0; x < roles.length; x++)
+      for (let y = x + 1; y < roles.length; y++) {
+        const [a0, a1] = roles[x]!.s!;
+        const [b0, b1] = roles[y]!.s!;
+        const months = Math.min(a1, b1) - Math.max(a0, b0) + 1;
+        if (months > OVERLAP_MONTHS) pairs.push({ a: roles[x]!.i, b: roles[y]!.i, months });
+      }
+    if (!pairs.length) return [];
+    const idx = [...new Set(pairs.flatMap((q) => [q.a, q.b]))].sort((a, b) => a - b);
+    const evidence: Evidence[] = idx.flatMap((i) => {
+      const e = p.employment[i]!;
+      return [{ field: `employment[${i}].start`, excerpt: `${e.company ?? '(no company)'}: ${e.start} – ${e.end ?? 'present'}` }];
+    });
+    const name = (i: number) => `${p.employment[i]!.title ?? 'a role'} at ${p.employment[i]!.company ?? 'an unnamed employer'}`;
+    const list = pairs.map((q) => `${name(q.a)} and ${name(q.b)} (${q.months} months)`).join('; ');
+    return [
+      {
+        title: `${idx.length} roles overlap by more than ${OVERLAP_MONTHS} months`,
+        explanation: `The employment history has roles held at the same time for long periods: ${list}. The 2022 State/Treasury/FBI advisory lists inconsistent work histories as a red flag; IT workers using false identities have held several full-time jobs at once. Legitimate overlaps (a notice period, a side business) happen; ask about them.`,
+        evidence,
+        nextStep: 'Ask how the roles overlapped, and call the past employers on numbers you find yourself (not from the profile) to confirm dates and full-time status.',
+      },
+    ];
+  },
+};

@@ -1,0 +1,38 @@
+import type { Rule } from './types';
+import { SOURCES } from './sources';
+
+/** Employer names that name no one. */
+export const VAGUE_EMPLOYER =
+  /^(?:freelanc\w*|self[- ]?employed|confidential(?: client| company)?|under nda|nda|\(?nda\)?|private (?:client|company|firm)|stealth(?: startup| mode)?|various(?: clients| companies)?|multiple clients|independent(?: contractor| consultant| developer)?|undisclosed(?: client| company)?|n\/?a|none|-+|\.+|remote|contract(?:or)?|client|company)$/i;
+
+function vague(company: string | null): boolean {
+  const c = (company ?? '').replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return !c || VAGUE_EMPLOYER.test(c) || /\b(confidential|under nda|undisclosed)\b/i.test(c);
+}
+const unnamed = (company: string | null) => !company?.trim() || /\b(confidential|nda|undisclosed|stealth)\b/i.test(company);
+
+export const empVague: Rule = {
+  meta: {
+    id: 'emp-vague',
+    title: 'No named employer in the work history',
+    category: 'employment',
+    severity: 'low',
+    weight: 'weak',
+    indicator: { source: 'ADV22', url: SOURCES.ADV22.url },
+    description:
+      'Reports a work history in which every entry is unnamed or vague ("Freelance", "Self-employed", "Confidential", "NDA", or no company at all): two or more such entries, or one that hides the employer (confidential, NDA, missing). The 2022 State/Treasury/FBI advisory notes surprisingly simple profiles and unverifiable histories. Freelancing is common, so this is weak.',
+  },
+  check(p) {
+    const n = p.employment.length;
+    if (!n || !p.employment.every((e) => vague(e.company))) return [];
+    if (n === 1 && !unnamed(p.employment[0]!.company)) return [];
+    return [
+      {
+        title: n === 1 ? 'The only employer is not named' : `None of the ${n} employers is named`,
+        explanation: `Every employment entry gives no verifiable employer (${p.employment.map((e) => `"${e.company?.trim() || 'no company'}"`).join(', ')}). The 2022 State/Treasury/FBI advisory notes that IT workers using false identities often show simple or unverifiable work histories. Confidentiality agreements and freelancing are common, so this is weak on its own.`,
+        evidence: p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
+        nextStep: 'Ask for references you can contact on numbers you find yourself, or for verifiable work (public repositories, shipped products).',
+      },
+    ];
+  },
+};

@@ -1,0 +1,42 @@
+import type { Evidence } from '../report/schema';
+import type { Rule } from './types';
+import { SOURCES } from './sources';
+import { clip, profileTexts } from './text';
+
+const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]+/;
+const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
+
+export const langKorean: Rule = {
+  meta: {
+    id: 'lang-korean',
+    title: 'Korean language while the stated location is outside South Korea',
+    category: 'language',
+    severity: 'low',
+    weight: 'weak',
+    indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
+    description:
+      'Notes Korean (Hangul) text in the headline or overview, or Korean among the languages, when the stated location is a country other than South Korea. The FBI guidance (2023) lists a preference for Korean while claiming another country among the signs. Millions of people speak Korean everywhere, so this is weak, never raises the level on its own, and is never a reason to reject anyone. Skipped when the location country is unknown.',
+  },
+  check(p) {
+    const cc = p.location?.country;
+    if (!cc || cc === 'KR') return [];
+    const evidence: Evidence[] = [];
+    for (const t of profileTexts(p, { reviews: false })) {
+      if (t.field !== 'headline' && t.field !== 'overview') continue;
+      const m = t.text.match(HANGUL);
+      if (m) evidence.push({ field: t.field, excerpt: clip(t.text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + m[0].length + 40)) });
+    }
+    p.languages.forEach((l, i) => {
+      if (KOREAN.test(l.name.trim())) evidence.push({ field: `languages[${i}].name`, excerpt: `${l.name}${l.level ? ` (${l.level})` : ''}` });
+    });
+    if (!evidence.length) return [];
+    return [
+      {
+        title: 'Korean language, location outside South Korea',
+        explanation: `The profile shows Korean (${evidence.map((e) => e.field).join(', ')}) while the stated location is ${p.location!.raw} (${cc}). The FBI guidance (PSA 2023) lists a preference for Korean while claiming to live elsewhere among the signs to check. Speaking Korean is common and says nothing on its own about anyone; this only matters together with other signs.`,
+        evidence: [...evidence, { field: 'location.country', excerpt: cc }],
+        nextStep: 'No action on this alone. If other signs appear, verify identity and location on a video call with the camera on.',
+      },
+    ];
+  },
+};

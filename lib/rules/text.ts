@@ -1,0 +1,126 @@
+/**
+ * Shared helpers for the rules that read free text (headline, overview, payment excerpts, review texts) and dates.
+ * Pure: no DOM, no browser APIs.
+ */
+import type { DatePoint, Profile } from '../profile/schema';
+import type { Evidence } from '../report/schema';
+
+export interface TextField {
+  /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
+  field: string;
+  text: string;
+}
+
+/**
+ * The profile's free text, each piece with its Profile path. Payment excerpts that only repeat the overview, the
+ * headline or a review are left out, so a sentence is reported once, at its original place.
+ */
+export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): TextField[] {
+  const out: TextField[] = [];
+  if (p.headline) out.push({ field: 'headline', text: p.headline });
+  if (p.overview) out.push({ field: 'overview', text: p.overview });
+  if (opts.reviews !== false) p.reviews.forEach((r, i) => r.text && out.push({ field: `reviews[${i}].text`, text: r.text }));
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const seen = out.map((t) => norm(t.text));
+  p.paymentMentions.forEach((m, i) => {
+    const n = norm(m);
+    if (n && !seen.some((s) => s.includes(n))) out.push({ field: `paymentMentions[${i}]`, text: m });
+  });
+  return out;
+}
+
+const sentenceCache = new Map<string, string[]>();
+/** Split a text into sentences (keeps the pieces short enough to quote). Cached: several rules read the same text. */
+export function sentences(text: string): string[] {
+  let v = sentenceCache.get(text);
+  if (!v) {
+    v = splitSentences(text);
+    if (sentenceCache.size > 2000) sentenceCache.clear();
+    sentenceCache.set(text, v);
+  }
+  return v;
+}
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Shorten an excerpt to at most `max` characters. */
+export function clip(s: string, max = 200): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+export interface SentenceHit extends Evidence {
+  /** The matched words. */
+  match: string;
+}
+
+/**
+ * Sentences of the profile text where `pattern` matches and, when given, `context` matches too and `exclude` does
+ * not. One hit per sentence.
+ */
+export function findSentences(
+  p: Profile,
+  pattern: RegExp,
+  opts: { context?: RegExp; exclude?: RegExp; reviews?: boolean; fields?: string[] } = {},
+): SentenceHit[] {
+  const hits: SentenceHit[] = [];
+  for (const t of profileTexts(p, { reviews: opts.reviews })) {
+    if (opts.fields && !opts.fields.some((f) => t.field === f || t.field.startsWith(`${f}[`))) continue;
+    for (const s of sentences(t.text)) {
+      const m = s.match(pattern);
+      if (!m) continue;
+      if (opts.context && !opts.context.test(s)) continue;
+      if (opts.exclude && opts.exclude.test(s)) continue;
+      hits.push({ field: t.field, excerpt: clip(s), match: m[0] });
+    }
+  }
+  return hits;
+}
+
+/** Where a field is, in words, for explanations. */
+export function where(field: string): string {
+  const m = field.match(/^(\w+)(?:\[(\d+)\])?/);
+  if (!m) return field;
+  const n = m[2] !== undefined ? Number(m[2]) + 1 : null;
+  switch (m[1]) {
+    case 'overview':
+      return 'the overview';
+    case 'headline':
+      return 'the headline';
+    case 'reviews':
+      return `review ${n}`;
+    case 'paymentMentions':
+      return 'a payment note on the page';
+    case 'employment':
+      return `employment entry ${n}`;
+    case 'education':
+      return `education entry ${n}`;
+    default:
+      return field;
+  }
+}
+
+/** A list of places in words: "the overview and review 2". */
+export function places(evidence: readonly Evidence[]): string {
+  const ws = [...new Set(evidence.map((e) => where(e.field)))];
+  return ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`;
+}
+
+/** Months since year 0 for a DatePoint; a bare year is read as its first or last month (`side`). */
+export function monthIndex(d: DatePoint, side: 'first' | 'last'): number {
+  const [y, m] = d.split('-');
+  return Number(y) * 12 + (m ? Number(m) - 1 : side === 'first' ? 0 : 11);
+}
+
+export function monthOf(date: Date): number {
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** Upper-case the first letter (for sentences that start with a place). */
+export function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
