@@ -32,6 +32,7 @@ import {
   str,
   urlsInText,
   type Json,
+  reviewCards,
 } from './site-helpers';
 import type { ExtractOptions, Extractor } from './types';
 
@@ -152,14 +153,7 @@ function accountFromMarkup(doc: Document): Account {
 }
 
 function readReviews(doc: Document): Review[] {
-  return all(doc, 'fl-bit.ReviewItem, fl-review-card').map((item) => {
-    const rating = parseNumber(textOf(item.querySelector('.ValueBlock, fl-rating')));
-    return {
-      date: cleanOrNull(textOf(item.querySelector('.ReviewDate'))),
-      rating: rating !== null && rating <= 5 ? rating : null,
-      text: textOf(item.querySelector('.ReviewText')) || textOf(item),
-    };
-  });
+  return reviewCards(doc, { item: 'fl-bit.ReviewItem, fl-review-card', rating: '.ValueBlock, fl-rating', date: '.ReviewDate', text: '.ReviewText' });
 }
 
 function extract(doc: Document, opts: ExtractOptions): Profile {

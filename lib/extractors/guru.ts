@@ -17,7 +17,7 @@ import {
   readEntries,
   readLanguage,
 } from './sections';
-import { arr, datePointFrom, labelled, languageFromJson, ldPerson, linksFrom, locationFrom, photoFrom, str, urlsInText } from './site-helpers';
+import { arr, datePointFrom, labelled, languageFromJson, ldPerson, linksFrom, locationFrom, photoFrom, reviewCards, str, urlsInText } from './site-helpers';
 import type { ExtractOptions, Extractor } from './types';
 
 const PROFILE_PATH = /^\/freelancers\/([a-z0-9][a-z0-9_-]*)\/?$/i;
@@ -50,14 +50,7 @@ function readAccount(doc: Document): Account {
 }
 
 function readReviews(doc: Document): Review[] {
-  return all(doc, '.feedback-item').map((item) => {
-    const rating = parseNumber(textOf(item.querySelector('.feedback-rating')));
-    return {
-      date: cleanOrNull(textOf(item.querySelector('.feedback-date'))),
-      rating: rating !== null && rating <= 5 ? rating : null,
-      text: textOf(item.querySelector('.feedback-text')) || textOf(item),
-    };
-  });
+  return reviewCards(doc, { item: '.feedback-item', rating: '.feedback-rating', date: '.feedback-date', text: '.feedback-text' });
 }
 
 function extract(doc: Document, opts: ExtractOptions): Profile {

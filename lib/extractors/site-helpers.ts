@@ -3,9 +3,9 @@
  * objects and embedded JSON state (always parsed from a <script> tag's text, never evaluated), label/value pairs
  * of stats blocks, and links. Local to those extractors so the shared dom/parse modules stay untouched.
  */
-import type { Education, Employment, Language, Link, Location, Photo } from '../profile/schema';
-import { absUrl, all, hasType, jsonLd } from './dom';
-import { clean, cleanOrNull, linkKind, parseDatePoint, parseLocation, toCountryCode } from './parse';
+import type { Education, Employment, Language, Link, Location, Photo, Review } from '../profile/schema';
+import { absUrl, all, hasType, jsonLd, textOf } from './dom';
+import { clean, cleanOrNull, linkKind, parseDatePoint, parseLocation, parseNumber, toCountryCode } from './parse';
 
 export type Json = Record<string, unknown>;
 
@@ -185,4 +185,19 @@ export function labelled(root: ParentNode, label: RegExp): string | null {
     if (parentRest) return parentRest;
   }
   return null;
+}
+
+/**
+ * Review cards laid out as one element per review with rating, date and text children (Freelancer, Guru). The
+ * rating is kept only on the 0–5 scale; the text falls back to the whole card.
+ */
+export function reviewCards(doc: ParentNode, sel: { item: string; rating: string; date: string; text: string }): Review[] {
+  return all(doc, sel.item).map((item) => {
+    const rating = parseNumber(textOf(item.querySelector(sel.rating)));
+    return {
+      date: cleanOrNull(textOf(item.querySelector(sel.date))),
+      rating: rating !== null && rating <= 5 ? rating : null,
+      text: textOf(item.querySelector(sel.text)) || textOf(item),
+    };
+  });
 }
