@@ -12,10 +12,14 @@ export interface RunOptions {
   /** Rule ids switched off in the settings. */
   disabled?: ReadonlySet<string>;
   now?: Date;
+  /** Per rule id, a severity chosen in the settings instead of the rule's. */
+  severity?: ReadonlyMap<string, Finding['severity']>;
+  notes?: RuleContext['notes'];
+  history?: RuleContext['history'];
 }
 
 export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
-  const ctx: RuleContext = { now: opts.now ?? new Date() };
+  const ctx: RuleContext = { now: opts.now ?? new Date(), notes: opts.notes ?? null, history: opts.history ?? null };
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
     if (opts.disabled?.has(rule.meta.id)) continue;
@@ -25,7 +29,7 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
         const f = Finding.safeParse({
           ruleId: meta.id,
           category: meta.category,
-          severity: d.severity ?? meta.severity,
+          severity: opts.severity?.get(meta.id) ?? d.severity ?? meta.severity,
           weight: meta.weight,
           title: d.title,
           explanation: d.explanation,

@@ -1,3 +1,5 @@
+import type { HistoryMatches } from '../history/schema';
+import type { ManagerNotes } from '../notes/schema';
 import type { Profile } from '../profile/schema';
 import type { Category, Finding, IndicatorSourceId, Severity } from '../report/schema';
 
@@ -16,6 +18,10 @@ export interface RuleMeta {
 export interface RuleContext {
   /** The time of the check (for ages and durations). */
   now: Date;
+  /** The manager's own evidence for this profile (interview checklist, pasted messages), when recorded. */
+  notes?: ManagerNotes | null;
+  /** What the background found in the history of checked profiles (cross-profile rules); absent in a one-off check. */
+  history?: HistoryMatches | null;
 }
 
 /** A finding as a rule writes it; the engine adds ruleId, category, weight and indicator from the meta. */
