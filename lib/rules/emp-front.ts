@@ -1,7 +1,9 @@
 import { matchFrontDomain, matchFrontName, type FrontEntry } from '../data';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
+import { hitsOf, pasteAnalysis } from './notes-helpers';
 import { SOURCES } from './sources';
+import { where } from './text';
 
 export const empFront: Rule = {
   meta: {
@@ -12,9 +14,9 @@ export const empFront: Rule = {
     weight: 'strong',
     indicator: { source: 'OFAC', url: SOURCES.OFAC.url },
     description:
-      'Compares employers, schools and links with names on US sanctions and law-enforcement lists of DPRK IT-worker front companies, seized web sites and DPRK institutions (lib/data/front-companies.json, each with its source). It also covers the catalogue\'s edu-dprk indicator (a school that is a DPRK institution named in the 2022 advisory).',
+      'Compares employers, schools and links with names on US sanctions and law-enforcement lists of DPRK IT-worker front companies, seized web sites and DPRK institutions (lib/data/front-companies.json, each with its source). In the payment instructions and messages the hiring manager pasted, it compares payee names, links and e-mail domains too. It also covers the catalogue\'s edu-dprk indicator (a school that is a DPRK institution named in the 2022 advisory).',
   },
-  check(p) {
+  check(p, ctx) {
     const hits: { entry: FrontEntry; ev: Evidence }[] = [];
     p.employment.forEach((e, i) => {
       const m = e.company ? matchFrontName(e.company, ['company']) : null;
@@ -28,9 +30,20 @@ export const empFront: Rule = {
       const m = matchFrontDomain(l.url);
       if (m) hits.push({ entry: m, ev: { field: `links[${i}].url`, excerpt: l.url } });
     });
+    const a = pasteAnalysis(p, ctx);
+    if (a) {
+      const seen = new Set<string>();
+      for (const h of hitsOf(a, 'payee', 'link', 'contact')) {
+        const m =
+          h.kind === 'payee' ? matchFrontName(h.name, ['company']) : h.kind === 'link' ? matchFrontDomain(h.host) : h.kind === 'contact' && h.contact === 'email' ? matchFrontDomain(h.value.split('@')[1]!) : null;
+        if (!m || seen.has(`${h.field}|${m.name}`)) continue;
+        seen.add(`${h.field}|${m.name}`);
+        hits.push({ entry: m, ev: { field: h.field, excerpt: h.excerpt } });
+      }
+    }
     return hits.map(({ entry, ev }) => ({
       title: `Matches a listed ${entry.kind === 'institution' ? 'DPRK institution' : 'front company'}: ${entry.name}`,
-      explanation: `"${ev.excerpt}" matches "${entry.name}" on a public sanctions or law-enforcement list (${entry.note}; source: ${entry.source}). A name match can be a coincidence or a spelling collision, but this is one of the strongest signs in the guidance.`,
+      explanation: `${ev.field.startsWith('notes.') ? `Your ${where(ev.field).replace(/ in your notes$/, '')} ("${ev.excerpt}")` : `"${ev.excerpt}"`} matches "${entry.name}" on a public sanctions or law-enforcement list (${entry.note}; source: ${entry.source}). A name match can be a coincidence or a spelling collision, but this is one of the strongest signs in the guidance.`,
       evidence: [ev],
       nextStep:
         entry.kind === 'institution'

@@ -1,10 +1,16 @@
 /** The rule set. Each rule lives in its own file; this list is what the engine runs and docs/rules.md describes. */
 import { acctNewRated } from './acct-new-rated';
+import { address } from './address';
+import { camera } from './camera';
+import { cheating } from './cheating';
+import { contactChanging } from './contact-changing';
+import { drugTest } from './drug-test';
 import { eduAsiaEmpWest } from './edu-asia-emp-west';
 import { eduImplausible } from './edu-implausible';
 import { empFront } from './emp-front';
 import { empOverlap } from './emp-overlap';
 import { empVague } from './emp-vague';
+import { extortion } from './extortion';
 import { langKorean } from './lang-korean';
 import { locClaim } from './loc-claim';
 import { locTime } from './loc-time';
@@ -15,10 +21,11 @@ import { payCrypto } from './pay-crypto';
 import { payPrc } from './pay-prc';
 import { payThirdParty } from './pay-third-party';
 import { photoMissing } from './photo-missing';
+import { proxyAccount } from './proxy-account';
 import { rateDiscount } from './rate-discount';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.2.0';
+export const RULESET_VERSION = '0.3.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
   eduAsiaEmpWest,
@@ -37,5 +44,13 @@ export const RULES: readonly Rule[] = [
   acctNewRated,
   rateDiscount,
   offPlatform,
+  // From the manager's own evidence (notes): interview checklist, shipping address, pasted text.
+  camera,
+  drugTest,
+  cheating,
+  address,
+  extortion,
+  contactChanging,
+  proxyAccount,
 ];
 export type { Rule, RuleContext, RuleMeta, FindingDraft } from './types';

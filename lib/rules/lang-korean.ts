@@ -1,9 +1,10 @@
 import type { Evidence } from '../report/schema';
-import type { Rule } from './types';
+import type { FindingDraft, Rule } from './types';
+import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { HANGUL } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts } from './text';
 
-const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]+/;
 const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
 
 export const langKorean: Rule = {
@@ -15,11 +16,21 @@ export const langKorean: Rule = {
     weight: 'weak',
     indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
     description:
-      'Notes Korean (Hangul) text in the headline or overview, or Korean among the languages, when the stated location is a country other than South Korea. The FBI guidance (2023) lists a preference for Korean while claiming another country among the signs. Millions of people speak Korean everywhere, so this is weak, never raises the level on its own, and is never a reason to reject anyone. Skipped when the location country is unknown.',
+      'Notes Korean (Hangul) text in the headline or overview, or Korean among the languages, when the stated location is a country other than South Korea. The FBI guidance (2023) lists a preference for Korean while claiming another country among the signs. Millions of people speak Korean everywhere, so this is weak, never raises the level on its own, and is never a reason to reject anyone. Korean text in messages the hiring manager pasted counts the same way. Skipped when the location country is unknown.',
   },
-  check(p) {
+  check(p, ctx) {
     const cc = p.location?.country;
     if (!cc || cc === 'KR') return [];
+    const out: FindingDraft[] = [];
+    const a = pasteAnalysis(p, ctx);
+    const pasted = a ? hitsOf(a, 'korean') : [];
+    if (pasted.length)
+      out.push({
+        title: 'Korean text in your pasted messages, location outside South Korea',
+        explanation: `${pasteNames(pasted).replace(/^./, (c) => c.toUpperCase())} in your notes contain${pasted.length === 1 ? 's' : ''} Korean (Hangul) text while the stated location is ${p.location!.raw} (${cc}). The FBI guidance (PSA 2023) lists a preference for Korean while claiming to live elsewhere among the signs to check. Writing Korean is common and says nothing on its own about anyone; this only matters together with other signs.`,
+        evidence: [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
+        nextStep: 'No action on this alone. If other signs appear, verify identity and location on a live video call with the camera on.',
+      });
     const evidence: Evidence[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
@@ -29,8 +40,9 @@ export const langKorean: Rule = {
     p.languages.forEach((l, i) => {
       if (KOREAN.test(l.name.trim())) evidence.push({ field: `languages[${i}].name`, excerpt: `${l.name}${l.level ? ` (${l.level})` : ''}` });
     });
-    if (!evidence.length) return [];
+    if (!evidence.length) return out;
     return [
+      ...out,
       {
         title: 'Korean language, location outside South Korea',
         explanation: `The profile shows Korean (${evidence.map((e) => e.field).join(', ')}) while the stated location is ${p.location!.raw} (${cc}). The FBI guidance (PSA 2023) lists a preference for Korean while claiming to live elsewhere among the signs to check. Speaking Korean is common and says nothing on its own about anyone; this only matters together with other signs.`,

@@ -1,10 +1,10 @@
-import type { Rule } from './types';
+import type { FindingDraft, Rule } from './types';
+import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
 import { SOURCES } from './sources';
 import { cap, findSentences, places } from './text';
 
-const CRYPTO = /\b(usdt|usdc|tether|bitcoin|btc|ethereum|eth|crypto(?:currenc(?:y|ies))?|stablecoins?|litecoin|ltc|monero|xmr|binance pay|trc-?20|erc-?20|bep-?20|virtual currenc(?:y|ies)|digital currenc(?:y|ies))\b/i;
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */
-const PAYMENT = /\b(pay|paid|payment|payments|payout|invoice|wallet|transfer|send|sent|receive|accept|prefer|settle)/i;
 
 export const payCrypto: Rule = {
   meta: {
@@ -15,13 +15,28 @@ export const payCrypto: Rule = {
     weight: 'medium',
     indicator: { source: 'ADV22', url: SOURCES.ADV22.url },
     description:
-      'Looks in the headline, overview, payment notes and review texts for sentences about being paid in virtual currency (USDT, Bitcoin, "crypto"…). The 2022 State/Treasury/FBI advisory lists requests for payment in virtual currency among the red flags. Sentences about building crypto or blockchain products are not counted.',
+      'Looks in the headline, overview, payment notes and review texts for sentences about being paid in virtual currency (USDT, Bitcoin, "crypto"…), and in the payment instructions and messages the hiring manager pasted for wallet addresses (Bitcoin, Ethereum-style, TRON) and crypto payment requests. The 2022 State/Treasury/FBI advisory lists requests for payment in virtual currency among the red flags. Sentences about building crypto or blockchain products are not counted.',
   },
-  check(p) {
+  check(p, ctx) {
+    const out: FindingDraft[] = [];
+    const a = pasteAnalysis(p, ctx);
+    if (a) {
+      const wallets = hitsOf(a, 'wallet');
+      const mentions = hitsOf(a, 'crypto');
+      const all = [...wallets, ...mentions];
+      if (all.length)
+        out.push({
+          title: wallets.length ? 'Crypto wallet address in your pasted text' : 'Crypto payment asked for in your pasted text',
+          explanation: `${cap(pasteNames(all))} in your notes ${wallets.length ? `contain${all.length === 1 ? 's' : ''} ${wallets.length === 1 ? 'a wallet address' : `${wallets.length} wallet addresses`} (${[...new Set(wallets.map((w) => w.label))].join('; ')})` : `ask${all.length === 1 ? 's' : ''} for payment in virtual currency (${[...new Set(mentions.map((m) => m.match))].join(', ')})`}. The 2022 US State/Treasury/FBI advisory lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,
+          evidence: hitEvidence(all),
+          nextStep: 'Pay only through the platform, in ordinary currency, to the verified account holder; ask why crypto is wanted, and verify identity on a live video call with the camera on.',
+        });
+    }
     const hits = findSentences(p, CRYPTO, { context: PAYMENT });
-    if (!hits.length) return [];
+    if (!hits.length) return out;
     const words = [...new Set(hits.map((h) => h.match))].join(', ');
     return [
+      ...out,
       {
         title: 'Payment in cryptocurrency mentioned',
         explanation: `${cap(places(hits))} mention${hits.length === 1 ? 's' : ''} payment in virtual currency (${words}). The 2022 US State/Treasury/FBI advisory on IT workers using false identities lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,

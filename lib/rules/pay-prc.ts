@@ -1,11 +1,8 @@
-import type { Rule } from './types';
+import type { FindingDraft, Rule } from './types';
+import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { INTEGRATION, PRC } from './patterns';
 import { SOURCES } from './sources';
 import { cap, findSentences, places } from './text';
-
-const PRC =
-  /\b(alipay|wechat ?pay|weixin ?pay|tenpay|union ?pay|china unionpay|chinese bank(?: account)?|bank of china|icbc|china construction bank|agricultural bank of china|bank(?: account)? in (?:china|the prc)|prc bank)\b/i;
-/** Building payment integrations for clients is ordinary work. */
-const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin|module|implemented|built|developed|e-?commerce|mini[- ]?program)\b/i;
 
 export const payPrc: Rule = {
   meta: {
@@ -16,13 +13,24 @@ export const payPrc: Rule = {
     weight: 'medium',
     indicator: { source: 'ADV22', url: SOURCES.ADV22.url },
     description:
-      'Looks in the overview, payment notes and review texts for payment through PRC-linked services (Alipay, WeChat Pay, UnionPay) or to Chinese bank accounts. The 2022 State/Treasury/FBI advisory names the use of digital payment services, especially PRC-linked ones, and transfers to PRC bank accounts as red flags. Sentences about integrating these services for clients are not counted.',
+      'Looks in the overview, payment notes and review texts for payment through PRC-linked services (Alipay, WeChat Pay, UnionPay) or to Chinese bank accounts. The 2022 State/Treasury/FBI advisory names the use of digital payment services, especially PRC-linked ones, and transfers to PRC bank accounts as red flags. Sentences about integrating these services for clients are not counted. The payment instructions and messages the hiring manager pasted are read too (PRC services, Chinese banks and SWIFT codes, Payoneer with a PRC account or place named).',
   },
-  check(p) {
+  check(p, ctx) {
+    const out: FindingDraft[] = [];
+    const a = pasteAnalysis(p, ctx);
+    const prc = a ? hitsOf(a, 'provider').filter((h) => h.prc) : [];
+    if (prc.length)
+      out.push({
+        title: 'PRC-linked payment in your pasted text',
+        explanation: `${cap(pasteNames(prc))} in your notes ask${prc.length === 1 ? 's' : ''} for payment through ${[...new Set(prc.map((h) => h.label))].join('; ')}. The 2022 State/Treasury/FBI advisory lists PRC-linked digital payment services and transfers to PRC bank accounts as red flags for IT workers using false identities. Many people legitimately use these services; it matters together with other signs.`,
+        evidence: hitEvidence(prc),
+        nextStep: 'Pay only through the platform to the verified account holder, and verify identity on a live video call with the camera on.',
+      });
     const hits = findSentences(p, PRC, { exclude: INTEGRATION });
-    if (!hits.length) return [];
+    if (!hits.length) return out;
     const names = [...new Set(hits.map((h) => h.match))].join(', ');
     return [
+      ...out,
       {
         title: 'Payment through a PRC-linked service',
         explanation: `${cap(places(hits))} mention${hits.length === 1 ? 's' : ''} being paid through ${names}. The 2022 State/Treasury/FBI advisory lists PRC-linked digital payment services and transfers to PRC bank accounts as red flags for IT workers using false identities. Many people legitimately use these services; it matters together with other signs.`,

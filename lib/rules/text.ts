@@ -83,6 +83,13 @@ export function findSentences(
 
 /** Where a field is, in words, for explanations. */
 export function where(field: string): string {
+  const nm = field.match(/^notes\.(\w+)(?:\[(\d+)\])?/);
+  if (nm) {
+    if (nm[1] === 'pasted') return `pasted text ${Number(nm[2]) + 1} in your notes`;
+    if (nm[1] === 'checklist') return 'your interview checklist';
+    if (nm[1] === 'shippingAddress' || nm[1] === 'previousAddresses') return 'the shipping addresses in your notes';
+    return 'your notes';
+  }
   const m = field.match(/^(\w+)(?:\[(\d+)\])?/);
   if (!m) return field;
   const n = m[2] !== undefined ? Number(m[2]) + 1 : null;

@@ -1,0 +1,395 @@
+/**
+ * Analysis of the manager's pasted text (payment instructions, messages): crypto wallet addresses, crypto mentions,
+ * payment services (PRC-linked ones marked), payee names compared with the profile's name, advance-payment requests,
+ * payment to another person, threats to release code or data, invitations off the platform, Korean text, e-mails and
+ * phone numbers that change from one paste to the next, links, and talk of renting accounts.
+ *
+ * Pure (no DOM, no storage, no reference data): the notes panel runs it live, and the rules read it through
+ * `analysisFor()`, which caches one analysis per notes object. Every hit carries the paste index, the offset in that
+ * paste's text and an excerpt, so a finding can show `notes.pasted[2]` as its evidence. The output is validated with
+ * zod (`NotesAnalysis`).
+ */
+import { z } from 'zod';
+import {
+  ADVANCE,
+  ADVANCE_NEGATED,
+  CRYPTO,
+  HANGUL,
+  OFF_PLATFORM,
+  PAYMENT_CHANGE,
+  PAYMENT_CONTEXT,
+  PRC,
+  PRC_PROVIDERS,
+  PROVIDERS,
+  THIRD_PARTY,
+} from '../rules/patterns';
+import type { ManagerNotes, PastedText } from './schema';
+
+export const HIT_KINDS = [
+  'wallet',
+  'crypto',
+  'provider',
+  'payee',
+  'advance',
+  'third-party',
+  'payment-change',
+  'threat',
+  'off-platform',
+  'korean',
+  'contact',
+  'link',
+  'account-rental',
+] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
+
+const base = {
+  /** Index of the paste in `notes.pasted`. */
+  paste: z.number().int().nonnegative(),
+  /** Evidence path, `notes.pasted[<paste>]`. */
+  field: z.string().regex(/^notes\.pasted\[\d+\]$/),
+  /** Offset of the match in the paste's text. */
+  offset: z.number().int().nonnegative(),
+  /** The matched text. */
+  match: z.string().min(1),
+  /** The sentence (or a window of it) around the match. */
+  excerpt: z.string().min(1),
+  /** What was found, in plain words, for lists. */
+  label: z.string().min(1),
+};
+
+export const NotesHit = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('wallet'),
+    ...base,
+    network: z.enum(['BTC', 'ETH', 'TRON']),
+    /** bech32 addresses carry a cheap checksum; the others are matched by shape and length only. */
+    checksum: z.enum(['valid', 'invalid', 'not-checked']),
+  }),
+  z.object({ kind: z.literal('provider'), ...base, provider: z.string().min(1), prc: z.boolean() }),
+  z.object({
+    kind: z.literal('payee'),
+    ...base,
+    name: z.string().min(1),
+    /** Whether the payee's name fits the profile's name (case, accents and order ignored); null without a profile name. */
+    sameAsProfile: z.boolean().nullable(),
+  }),
+  z.object({ kind: z.literal('contact'), ...base, contact: z.enum(['email', 'phone']), value: z.string().min(1), changed: z.boolean() }),
+  z.object({ kind: z.literal('link'), ...base, host: z.string().min(1) }),
+  z.object({ kind: z.enum(['crypto', 'advance', 'third-party', 'payment-change', 'threat', 'off-platform', 'korean', 'account-rental']), ...base }),
+]);
+export type NotesHit = z.infer<typeof NotesHit>;
+export type HitOf<K extends HitKind> = NotesHit & { kind: K };
+
+export const NotesAnalysis = z.object({
+  profileName: z.string().nullable(),
+  /** Number of pastes analysed. */
+  pastes: z.number().int().nonnegative(),
+  hits: z.array(NotesHit),
+  /** Distinct payment services and methods named, in order of first appearance. */
+  providers: z.array(z.string()),
+});
+export type NotesAnalysis = z.infer<typeof NotesAnalysis>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text pieces
+
+interface Segment {
+  start: number;
+  text: string;
+}
+
+/** Sentences (split as the page rules split them: after . ! ? and at line breaks) with their offsets. */
+function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ start: from + lead, text: t });
+  };
+  let last = 0;
+  for (const m of text.matchAll(/(?<=[.!?])\s+|\n+/g)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return out;
+}
+
+/** The sentence around a match, or a window of it when long. */
+function excerptAt(text: string, offset: number, length: number, max = 200): string {
+  const seg = segments(text).find((s) => offset >= s.start && offset < s.start + s.text.length);
+  const s = seg ?? { start: Math.max(0, offset - 60), text: text.slice(Math.max(0, offset - 60), offset + length + 60) };
+  const flat = (x: string) => x.replace(/\s+/g, ' ').trim();
+  if (s.text.length <= max) return flat(s.text);
+  const rel = offset - s.start;
+  const from = Math.max(0, Math.min(rel - 60, s.text.length - max + 2));
+  const cut = s.text.slice(from, from + max - 2);
+  return flat(`${from > 0 ? '…' : ''}${cut}${from + max - 2 < s.text.length ? '…' : ''}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wallets
+
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const BECH32_GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+
+/** BIP-173 / BIP-350 checksum of a bech32 or bech32m string (cheap: a polynomial over the characters). */
+export function bech32Valid(address: string): boolean {
+  const a = address.toLowerCase();
+  if (address !== a && address !== address.toUpperCase()) return false; // mixed case is invalid
+  const sep = a.lastIndexOf('1');
+  if (sep < 1 || a.length - sep < 7) return false;
+  const hrp = a.slice(0, sep);
+  const data: number[] = [];
+  for (const c of a.slice(sep + 1)) {
+    const v = BECH32_CHARSET.indexOf(c);
+    if (v < 0) return false;
+    data.push(v);
+  }
+  const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ BECH32_GEN[i]!) >>> 0;
+  }
+  const version = data[0];
+  // Witness v0 uses bech32 (constant 1), v1+ (taproot) bech32m (0x2bc830a3).
+  return version === 0 ? chk === 1 : chk === 0x2bc830a3;
+}
+
+const B58 = '1-9A-HJ-NP-Za-km-z';
+const WALLETS: { network: 'BTC' | 'ETH' | 'TRON'; re: RegExp; label: string; ok?: (s: string) => boolean; checksum?: (s: string) => 'valid' | 'invalid' }[] = [
+  {
+    network: 'BTC',
+    re: /\bbc1[02-9ac-hj-np-z]{39}(?:[02-9ac-hj-np-z]{20})?\b/gi,
+    label: 'Bitcoin address (bech32)',
+    checksum: (s) => (bech32Valid(s) ? 'valid' : 'invalid'),
+  },
+  // Legacy P2PKH/P2SH: base58, 26–35 characters; real ones mix digits, upper and lower case.
+  { network: 'BTC', re: new RegExp(`\\b[13][${B58}]{25,34}\\b`, 'g'), label: 'Bitcoin address (legacy)', ok: (s) => /\d/.test(s.slice(1)) && /[A-Z]/.test(s) && /[a-z]/.test(s) },
+  { network: 'ETH', re: /\b0x[0-9a-fA-F]{40}\b/g, label: 'Ethereum-style address (ETH, USDT/USDC ERC-20, BEP-20)' },
+  { network: 'TRON', re: new RegExp(`\\bT[${B58}]{33}\\b`, 'g'), label: 'TRON address (often USDT TRC-20)', ok: (s) => /\d/.test(s) && /[a-z]/.test(s) },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payees and names
+
+const PAYEE_LABEL =
+  /\b(?:account[- ]holder(?:'s)?(?: name)?|beneficiary(?:'s)?(?: name)?|payee(?: name)?|recipient(?: name)?|receiver(?: name)?|name on (?:the )?(?:account|card)|account name|holder name)\s*[:=–—-]\s*([^\n,;|]{2,80})/gi;
+const PAYEE_PHRASE =
+  /\b(?:pay(?:ment)?|send(?: the)? (?:money|payment|funds|it)|transfer(?: the)?(?: money| payment| funds| it)?|wire(?: the)?(?: money| payment| funds| it)?|made out|registered|issued) (?:to|in the name of|under the name(?: of)?)\s+([^\n,;|.()]{2,60})|\bin the name of\s+([^\n,;|.()]{2,60})/gi;
+/** Words that end a name ("pay to Kim Ri via Wise", "Beneficiary: Ri Chol, account 123"). */
+const NAME_END = /\s+(?:via|at|on|with|using|through|account|acct|bank|iban|swift|bic|and|or|for|by|from|in|please|thanks|thank)\b|\s*[\d@:#[(]/i;
+const NOT_A_NAME = new Set(['me', 'my', 'mine', 'him', 'her', 'us', 'our', 'the', 'this', 'that', 'same', 'your', 'you', 'account', 'bank', 'wallet', 'platform', 'address', 'below', 'above', 'following', 'him/her', 'it', 'them']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx', 'sir']);
+
+function nameTokens(s: string): string[] {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((t) => t && !TITLES.has(t));
+}
+
+/**
+ * Whether two person names fit each other: case, accents, punctuation, word order and initials ignored
+ * ("Daniel K." fits "Kim, Daniel" and "DANIEL KIM"; it does not fit "Daniel Park" or "Ri Song Chol").
+ */
+export function namesMatch(a: string, b: string): boolean {
+  const A = nameTokens(a);
+  const B = nameTokens(b);
+  if (!A.length || !B.length) return false;
+  if (A.join('') === B.join('')) return true;
+  const [short, long] = A.length <= B.length ? [A, B] : [B, A];
+  const used = new Set<number>();
+  let full = 0;
+  for (const t of short) {
+    const i = long.findIndex((u, j) => !used.has(j) && (u === t || (t.length === 1 && u.startsWith(t)) || (u.length === 1 && t.startsWith(u))));
+    if (i < 0) return false;
+    used.add(i);
+    if (t.length > 1 && long[i]!.length > 1) full++;
+  }
+  return full > 0;
+}
+
+/** A person or company name from the words after a payee label or phrase, or null. */
+function cleanName(raw: string, fromLabel: boolean): string | null {
+  let s = raw;
+  const end = s.search(NAME_END);
+  if (end >= 0) s = s.slice(0, end);
+  s = s.replace(/["'“”‘’]/g, '').replace(/[\s.\-–]+$/, '').trim();
+  const words = s.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 6) return null;
+  if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) return null;
+  if (!words.every((w) => /^[\p{L}][\p{L}'’.-]*$/u.test(w))) return null;
+  // Without a label ("pay to …") only capitalised words count as a name, and at least two of them.
+  if (!fromLabel && (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w)))) return null;
+  if (PROVIDERS.some(([, re]) => re.test(s))) return null;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Other patterns
+
+const THREAT_ACT =
+  /\b(?:release|leak|publish|sell|expose|make public|post|upload|delete|destroy|wipe|encrypt|lock)\w*\b[^.!?\n]{0,60}?\b(?:source ?code|(?:the |your |all )?code(?:base)?|repo(?:s|sitor(?:y|ies))?|data(?:base)?|files|credentials|keys|secrets|customer (?:data|records))\b/i;
+const THREAT_CONDITION =
+  /\b(?:unless|if you (?:don'?t|do not|won'?t|will not|refuse)|or else|otherwise|until (?:you pay|i (?:get|am|'m) paid)|pay (?:me )?(?:now|immediately|within|or)|last (?:chance|warning)|or i(?:'ll| will))\b/i;
+const THREAT_BENIGN = /\bif you don'?t mind\b|\bunless you (?:prefer|want|would like|'d like)\b/i;
+
+const ACCOUNT_RENTAL =
+  /\b(?:rent|renting|rented|lease|leasing|borrow|borrowing|buy|buying|sell|selling)\s+(?:your|my|his|her|their|an?|the)?\s*(?:verified\s+)?(?:upwork|fiverr|freelancer|toptal|linkedin|github|guru|peopleperhour)?\s*(?:account|profile)s?\b|\baccount (?:owner|holder) (?:is|will be) (?:my|a) (?:friend|partner|relative|brother|sister|cousin|colleague)\b/i;
+
+const CHINA = /\b(?:china|chinese|prc|cny|rmb|renminbi|shenyang|dandong|beijing|shanghai|shenzhen|guangzhou|yanji)\b/i;
+const CN_SWIFT = /\b[A-Z]{4}CN[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b/;
+const SWIFT_WORD = /\b(?:swift|bic)\b/i;
+
+const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
+const PHONE = /(?:\+\d[\d\s().-]{6,18}\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b)/g;
+const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')\]]*/gi;
+
+/** Only text about payment counts outside payment pastes (building a PayPal integration is work, not an instruction). */
+const WORK_TALK = /\b(integrat\w*|sdk|plugin|gateway|checkout)\b/i;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+type Draft = NotesHit extends infer H ? (H extends NotesHit ? Omit<H, 'paste' | 'field' | 'excerpt'> : never) : never;
+
+function analysePaste(p: PastedText, profileName: string | null): Draft[] {
+  const text = p.text;
+  const hits: Draft[] = [];
+  const payment = p.kind === 'payment';
+
+  for (const w of WALLETS) {
+    for (const m of text.matchAll(w.re)) {
+      if (w.ok && !w.ok(m[0])) continue;
+      hits.push({ kind: 'wallet', offset: m.index, match: m[0], label: w.label, network: w.network, checksum: w.checksum ? w.checksum(m[0]) : 'not-checked' });
+    }
+  }
+
+  const seenProviders = new Set<string>();
+  for (const seg of segments(text)) {
+    const s = seg.text;
+    const at = (m: RegExpMatchArray | null) => seg.start + (m?.index ?? 0);
+    const aboutPay = payment || PAYMENT_CONTEXT.test(s);
+    const crypto = s.match(CRYPTO);
+    if (crypto && aboutPay && !hits.some((h) => h.kind === 'wallet' && h.offset >= seg.start && h.offset < seg.start + s.length))
+      hits.push({ kind: 'crypto', offset: at(crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
+    if (aboutPay && !(WORK_TALK.test(s) && !payment)) {
+      for (const [name, re] of PROVIDERS) {
+        if (name === 'cryptocurrency' || seenProviders.has(name)) continue;
+        const m = s.match(re);
+        if (!m) continue;
+        seenProviders.add(name);
+        const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA.test(text));
+        hits.push({ kind: 'provider', offset: at(m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
+      }
+      const prc = s.match(PRC);
+      if (prc && !PRC_PROVIDERS.has(PROVIDERS.find(([, re]) => re.test(prc[0]))?.[0] ?? '')) {
+        hits.push({ kind: 'provider', offset: at(prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
+      }
+      const swift = s.match(CN_SWIFT);
+      if (swift && SWIFT_WORD.test(text) && !prc) {
+        hits.push({ kind: 'provider', offset: at(swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
+      }
+    }
+    const adv = s.match(ADVANCE);
+    if (adv && !ADVANCE_NEGATED.test(s)) hits.push({ kind: 'advance', offset: at(adv), match: adv[0], label: 'Asks for payment in advance' });
+    const tp = s.match(THIRD_PARTY);
+    if (tp) hits.push({ kind: 'third-party', offset: at(tp), match: tp[0], label: "Payment to another person's account" });
+    const ch = s.match(PAYMENT_CHANGE);
+    if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: at(ch), match: ch[0], label: 'Payment details changed' });
+    const off = s.match(OFF_PLATFORM);
+    if (off) hits.push({ kind: 'off-platform', offset: at(off), match: off[0], label: 'Asks to talk or work off the platform' });
+    const rent = s.match(ACCOUNT_RENTAL);
+    if (rent) hits.push({ kind: 'account-rental', offset: at(rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });
+  }
+
+  // Threats: the act (release/leak code or data) and a condition (unless/or else/pay now) within the same stretch.
+  for (const seg of segments(text)) {
+    const m = seg.text.match(THREAT_ACT);
+    if (!m) continue;
+    const off = seg.start + m.index!;
+    const around = text.slice(Math.max(0, off - 160), off + m[0].length + 160);
+    if (THREAT_CONDITION.test(around) && !THREAT_BENIGN.test(around)) hits.push({ kind: 'threat', offset: off, match: m[0], label: 'Threat to release or destroy code or data' });
+  }
+
+  const k = text.match(HANGUL);
+  if (k) hits.push({ kind: 'korean', offset: k.index!, match: k[0], label: 'Korean (Hangul) text' });
+
+  const seenNames = new Set<string>();
+  for (const [re, fromLabel] of [
+    [PAYEE_LABEL, true],
+    [PAYEE_PHRASE, false],
+  ] as const) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1] ?? m[2];
+      if (!raw) continue;
+      const name = cleanName(raw, fromLabel);
+      if (!name || seenNames.has(name.toLowerCase())) continue;
+      seenNames.add(name.toLowerCase());
+      const offset = m.index + m[0].indexOf(raw);
+      const sameAsProfile = profileName ? namesMatch(name, profileName) : null;
+      hits.push({ kind: 'payee', offset, match: name, name, sameAsProfile, label: sameAsProfile === false ? `Payee "${name}" differs from the profile name` : `Payee "${name}"` });
+    }
+  }
+
+  for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'contact', offset: m.index, match: m[0], contact: 'email', value: m[0].toLowerCase(), changed: false, label: `E-mail ${m[0]}` });
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 8 || digits.length > 15) continue;
+    if (hits.some((h) => h.kind === 'wallet' && m.index >= h.offset && m.index < h.offset + h.match.length)) continue;
+    hits.push({ kind: 'contact', offset: m.index, match: m[0].trim(), contact: 'phone', value: digits, changed: false, label: `Phone ${m[0].trim()}` });
+  }
+  for (const m of text.matchAll(URL_RE)) {
+    let host: string;
+    try {
+      host = new URL(m[0].startsWith('http') ? m[0] : `https://${m[0]}`).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    hits.push({ kind: 'link', offset: m.index, match: m[0], host, label: `Link to ${host}` });
+  }
+  return hits;
+}
+
+/** Analyse every paste of the notes against the profile's name. Validated output. */
+export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName: string | null): NotesAnalysis {
+  const hits: NotesHit[] = [];
+  const providers: string[] = [];
+  const firstContact: Partial<Record<'email' | 'phone', string>> = {};
+  (notes?.pasted ?? []).forEach((p, i) => {
+    const drafts = analysePaste(p, profileName).sort((a, b) => a.offset - b.offset);
+    for (const d of drafts) {
+      if (d.kind === 'contact') {
+        const first = firstContact[d.contact];
+        if (first === undefined) firstContact[d.contact] = d.value;
+        else if (first !== d.value) d.changed = true;
+      }
+      if (d.kind === 'provider' && !providers.includes(d.provider)) providers.push(d.provider);
+      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, d.offset, d.match.length) } as NotesHit);
+    }
+  });
+  return NotesAnalysis.parse({ profileName, pastes: notes?.pasted.length ?? 0, hits, providers });
+}
+
+const cache = new WeakMap<ManagerNotes, Map<string, NotesAnalysis>>();
+/** The analysis of these notes for this profile name, computed once per notes object (the rules share it). */
+export function analysisFor(notes: ManagerNotes, profileName: string | null): NotesAnalysis {
+  let m = cache.get(notes);
+  if (!m) cache.set(notes, (m = new Map()));
+  const key = profileName ?? '\u0000';
+  let a = m.get(key);
+  if (!a) m.set(key, (a = analyzeNotes(notes, profileName)));
+  return a;
+}
+
+/** The hits of some kinds. */
+export function hitsOf<K extends HitKind>(a: NotesAnalysis, ...kinds: K[]): HitOf<K>[] {
+  return a.hits.filter((h): h is HitOf<K> => (kinds as HitKind[]).includes(h.kind));
+}

@@ -1,0 +1,75 @@
+import type { Evidence } from '../report/schema';
+import type { FindingDraft, Rule } from './types';
+import { SOURCES } from './sources';
+import { checklistEvidence, concern, noteSuffix } from './notes-helpers';
+import { clip } from './text';
+
+/** Parcel forwarders, reshipping and freight services. */
+const FORWARDER =
+  /\b(?:freight ?forward\w*|forwarding (?:address|service|company|warehouse)|package forward\w*|parcel forward\w*|mail forward\w*|re-?ship\w*|shipito|myus|planet express|stackry|borderlinx|shop ?and ?ship|quicship|viabox|forward2me|logistics warehouse|consolidat(?:ion|or) (?:warehouse|address))\b/i;
+/** Mail drops: a weaker sign (PO boxes and "care of" addresses are ordinary for many people). */
+const MAIL_DROP = /\b(?:p\.?\s?o\.?\s?box|post office box|pmb\s?#?\d+|private mailbox|c\/o\b|care of)\b/i;
+
+const norm = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+export const address: Rule = {
+  meta: {
+    id: 'address',
+    title: 'Equipment address is a forwarding address or changes once hired',
+    category: 'interview',
+    severity: 'high',
+    weight: 'strong',
+    indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
+    description:
+      'Reads the shipping address the hiring manager recorded for equipment: a change of address (the earlier ones are kept), a parcel-forwarding or reshipping service (high), a PO box or "care of" address (medium), and a concern marked for "address" in the checklist (the address changed on hire, or the candidate cannot receive at the address on the ID). The FBI guidance (PSA 2023) and the 2022 advisory name requests to ship laptops to a different address, often a forwarder or "laptop farm", as a red flag. The same address typed again differently (case, spacing) is not a change.',
+  },
+  check(_p, ctx) {
+    const n = ctx.notes;
+    if (!n) return [];
+    const out: FindingDraft[] = [];
+    const a = concern(ctx, 'addressChange');
+    const current = n.shippingAddress?.trim() ? n.shippingAddress : null;
+    const earlier = n.previousAddresses
+      .map((addr, i) => ({ addr, i }))
+      .filter(({ addr }) => addr.trim() && (!current || norm(addr) !== norm(current)));
+    if (a || (current && earlier.length)) {
+      const evidence: Evidence[] = [];
+      if (a) evidence.push(checklistEvidence('addressChange', a));
+      if (current && earlier.length) {
+        for (const { addr, i } of earlier) evidence.push({ field: `notes.previousAddresses[${i}]`, excerpt: clip(addr) });
+        evidence.push({ field: 'notes.shippingAddress', excerpt: clip(current) });
+      }
+      const parts = [
+        current && earlier.length
+          ? `the shipping address for equipment changed ${earlier.length === 1 ? 'once' : `${earlier.length} times`}: from "${clip(earlier[earlier.length - 1]!.addr, 80)}" to "${clip(current, 80)}"`
+          : null,
+        a ? `your checklist marks a concern about the address${noteSuffix(a)}` : null,
+      ].filter(Boolean);
+      out.push({
+        title: 'Shipping address changed (your notes)',
+        explanation: `In your notes, ${parts.join('; and ')}. The FBI guidance (PSA 2023) and the 2022 advisory list a change of the equipment address once hired, or an address that differs from the ID, as a red flag: company laptops are often sent on to someone else.`,
+        evidence,
+        nextStep: 'Ship equipment only to the address on the verified ID, and verify the ID against the shipping address on a live video call with the camera on; ask why the address changed.',
+      });
+    }
+    if (current) {
+      const fw = current.match(FORWARDER);
+      const drop = fw ? null : current.match(MAIL_DROP);
+      if (fw || drop)
+        out.push({
+          ...(fw ? {} : { severity: 'medium' as const }),
+          title: fw ? 'Shipping address is a forwarding service (your notes)' : 'Shipping address is a mail drop (your notes)',
+          explanation: `The shipping address in your notes names ${fw ? `a forwarding or reshipping service ("${fw[0]}")` : `a PO box or "care of" address ("${drop![0]}")`}. The FBI guidance (PSA 2023) and the 2022 advisory list equipment sent to forwarding addresses as a red flag, since it hides where the device ends up.${fw ? '' : ' Many people use such addresses for ordinary reasons; this is a medium sign.'}`,
+          evidence: [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
+          nextStep: 'Ask for a street address that matches the verified ID, and verify the ID against it on a live video call with the camera on.',
+        });
+    }
+    return out;
+  },
+};
