@@ -50,6 +50,7 @@ const TRACKING = /^(utm_\w+|ref|ref_src|referrer|source|fbclid|gclid|mc_\w+|trk|
 
 /** Lower-case host without `www.`, path without a trailing slash, tracking parameters and fragment dropped. */
 export function normalizeLink(raw: string): string | null {
+  if (/^(?!https?:)[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw.trim())) return null;
   let u: URL;
   try {
     u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);

@@ -18,11 +18,11 @@ export const photoVaries: Rule = {
     const hits = ctx.history?.photoVaries ?? [];
     if (!hits.length || !p.photo) return [];
     const key = profileKey(p.source);
-    const where = hits.map((h) => (h.other.key === key ? `an earlier photo of this profile (${h.url})` : `${describeIdentity(h.other)} (${h.url})`));
+    const where = hits.map((h) => (h.other.key === key ? `an earlier photo of this profile (${h.url})` : `the photo ${h.url} of ${describeIdentity(h.other)}`));
     return [
       {
         title: 'Very different photos for the same identity',
-        explanation: `The photo here is a different picture from ${listWords(where)}. The FBI guidance (PSA 2023) notes one identity showing different photos on its profiles. People change photos, so the question is whether the faces are the same person.`,
+        explanation: `The photo here is a different picture from ${listWords(where)}. The FBI guidance (PSA 2023) notes one identity showing different photos on its profiles. People change photos for ordinary reasons: are these faces the same person?`,
         evidence: [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photoVaries[${i}]`, excerpt: `${h.url}: ${h.distance} of 64 bits differ` }))],
         nextStep: 'Compare the photos side by side; in a video call with the camera on, check that the person matches the photos and an ID.',
       },
