@@ -20,12 +20,17 @@ import { payChanging } from './pay-changing';
 import { payCrypto } from './pay-crypto';
 import { payPrc } from './pay-prc';
 import { payThirdParty } from './pay-third-party';
+import { linksShared } from './links-shared';
 import { photoMissing } from './photo-missing';
 import { proxyAccount } from './proxy-account';
+import { photoReused } from './photo-reused';
+import { photoVaries } from './photo-varies';
+import { profileChanged } from './profile-changed';
 import { rateDiscount } from './rate-discount';
+import { textTemplate } from './text-template';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.3.0';
+export const RULESET_VERSION = '0.4.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
   eduAsiaEmpWest,
@@ -52,5 +57,11 @@ export const RULES: readonly Rule[] = [
   extortion,
   contactChanging,
   proxyAccount,
+  // Cross-profile rules: they read ctx.history (Vetter's memory of checked profiles) and stay silent without it.
+  photoReused,
+  photoVaries,
+  textTemplate,
+  linksShared,
+  profileChanged,
 ];
 export type { Rule, RuleContext, RuleMeta, FindingDraft } from './types';

@@ -1,0 +1,178 @@
+/**
+ * Cross-profile matching: what the history holds about the profile being checked. Pure.
+ * - photo: other identities whose photo is a near-duplicate (pHash Hamming ≤ SAME_PHOTO_BITS, the mirrored image too);
+ * - photoVaries: the same identity's earlier photos, or its linked accounts' photos, that are very different;
+ * - text: other identities with the same bio or headline template (MinHash estimate, confirmed on the exact shingles);
+ * - contacts: other identities sharing a normalized link, e-mail, phone or handle;
+ * - changes and previousChecks of this identity.
+ * "Linked accounts" are the same person's profiles as far as the pages show: the same name on another site, or
+ * profiles linking to each other. A profile with the same key is never "another identity".
+ */
+import { jaccard, minhashSimilarity, sharedPassage, TEMPLATE_SIMILARITY } from './fingerprint';
+import { diffChanges, normalizeLink } from './record';
+import { DIFFERENT_PHOTO_BITS, HashIndex, hamming, SAME_PHOTO_BITS } from '../photos/hash';
+import type { Contact, HistoryEntry, HistoryMatches, Identity, PhotoFingerprint, ProfileSnapshot, TextFingerprint } from './schema';
+
+/** The part of a history entry that matching reads (stored compactly beside each entry, see store.ts). */
+export interface Digest {
+  identity: Identity;
+  lastSeen: string;
+  /** Every distinct photo seen for the identity, the latest included. */
+  photos: PhotoFingerprint[];
+  text: TextFingerprint[];
+  contacts: Contact[];
+}
+
+export function digestOf(e: HistoryEntry): Digest {
+  const photos = [...e.photos];
+  if (e.photo && !photos.some((p) => p.phash && p.phash === e.photo!.phash && p.url === e.photo!.url)) photos.push(e.photo);
+  return { identity: e.identity, lastSeen: e.lastSeen, photos, text: e.text, contacts: e.contacts };
+}
+
+/** The profile being checked, as the matcher sees it. */
+export interface Probe {
+  identity: Identity;
+  snapshot: ProfileSnapshot;
+  photo: PhotoFingerprint | null;
+  text: TextFingerprint[];
+  contacts: Contact[];
+}
+
+const normName = (n: string) =>
+  n
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** Same person's name as sites show it: "Daniel K." fits "Daniel Kim"; "Daniel Kim" fits "Kim Daniel". */
+export function namesCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const x = normName(a);
+  const y = normName(b);
+  if (!x.length || !y.length) return false;
+  if (x.join(' ') === y.join(' ') || [...x].sort().join(' ') === [...y].sort().join(' ')) return true;
+  if (x[0] !== y[0] || x.length < 2 || y.length < 2) return false;
+  const lx = x[x.length - 1]!;
+  const ly = y[y.length - 1]!;
+  return (lx.length === 1 && ly.startsWith(lx)) || (ly.length === 1 && lx.startsWith(ly));
+}
+
+/** Whether two identities are, as far as the pages show, one person's accounts. */
+export function linked(a: { identity: Identity; contacts: readonly Contact[] }, b: { identity: Identity; contacts: readonly Contact[] }): boolean {
+  if (a.identity.key === b.identity.key) return true;
+  if (a.identity.platform !== b.identity.platform && namesCompatible(a.identity.name, b.identity.name)) return true;
+  const au = normalizeLink(a.identity.url);
+  const bu = normalizeLink(b.identity.url);
+  return a.contacts.some((c) => c.kind === 'link' && c.value === bu) || b.contacts.some((c) => c.kind === 'link' && c.value === au);
+}
+
+const MAX_PER_KIND = 10;
+
+function best<T extends { other: Identity }>(xs: T[], better: (a: T, b: T) => boolean): T[] {
+  const by = new Map<string, T>();
+  for (const x of xs) {
+    const cur = by.get(x.other.key);
+    if (!cur || better(x, cur)) by.set(x.other.key, x);
+  }
+  return [...by.values()];
+}
+
+/**
+ * Matches the probe against the stored digests. `prev` is this identity's stored entry (for changes and earlier
+ * photos); `photoIndex` may be passed when many probes share one set of digests (bench, bulk imports).
+ */
+export function findMatches(probe: Probe, digests: readonly Digest[], prev: HistoryEntry | null, now: Date = new Date(), photoIndex?: HashIndex<number>): HistoryMatches {
+  const others = digests.filter((d) => d.identity.key !== probe.identity.key);
+  const isLinked = others.map((d) => linked(probe, d));
+
+  // Photos: near-duplicates under other identities.
+  const photo: HistoryMatches['photo'] = [];
+  const p = probe.photo;
+  if (p && p.kind === 'photo' && p.phash) {
+    const index = photoIndex ?? buildPhotoIndex(digests);
+    for (const [hash, mirrored] of [[p.phash, false], [p.phashMirror, true]] as const) {
+      if (!hash) continue;
+      for (const { id, distance } of index.search(hash, SAME_PHOTO_BITS)) {
+        const d = digests[id];
+        if (!d || d.identity.key === probe.identity.key) continue;
+        const i = others.indexOf(d);
+        if (i >= 0 && !isLinked[i]) photo.push({ other: d.identity, distance, mirrored });
+      }
+    }
+  }
+
+  // Photos: the same identity (earlier photos) or linked accounts with very different faces.
+  const photoVaries: HistoryMatches['photoVaries'] = [];
+  if (p && p.kind === 'photo' && p.phash) {
+    const far = (q: PhotoFingerprint) => {
+      if (q.kind !== 'photo' || !q.phash) return null;
+      const d = Math.min(hamming(p.phash!, q.phash), p.phashMirror ? hamming(p.phashMirror, q.phash) : 64);
+      return d >= DIFFERENT_PHOTO_BITS ? d : null;
+    };
+    for (const q of prev?.photos ?? []) {
+      const d = far(q);
+      if (d !== null) photoVaries.push({ other: probe.identity, url: q.url, distance: d });
+    }
+    others.forEach((o, i) => {
+      if (!isLinked[i]) return;
+      for (const q of o.photos) {
+        const d = far(q);
+        if (d !== null) photoVaries.push({ other: o.identity, url: q.url, distance: d });
+      }
+    });
+  }
+
+  // Text templates.
+  const text: HistoryMatches['text'] = [];
+  for (const t of probe.text)
+    others.forEach((o, i) => {
+      if (isLinked[i]) return;
+      for (const u of o.text) {
+        if (u.field !== t.field || minhashSimilarity(t.minhash, u.minhash) < TEMPLATE_SIMILARITY - 0.15) continue;
+        const similarity = jaccard(t.text, u.text);
+        if (similarity < TEMPLATE_SIMILARITY) continue;
+        text.push({ other: o.identity, field: t.field, similarity: Math.round(similarity * 100) / 100, passage: sharedPassage(t.text, u.text).slice(0, 600) });
+      }
+    });
+
+  // Shared contacts.
+  const contacts: HistoryMatches['contacts'] = [];
+  const mine = new Map(probe.contacts.map((c) => [`${c.kind}:${c.value}`, c]));
+  others.forEach((o, i) => {
+    if (isLinked[i]) return;
+    for (const c of o.contacts) {
+      const m = mine.get(`${c.kind}:${c.value}`);
+      if (m) contacts.push({ other: o.identity, contact: m });
+    }
+  });
+
+  const changes = prev ? [...prev.changes, ...diffChanges({ snapshot: prev.snapshot, photo: prev.photo }, { snapshot: probe.snapshot, photo: probe.photo }, now.toISOString())] : [];
+
+  return {
+    photo: best(photo, (a, b) => a.distance < b.distance)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, MAX_PER_KIND),
+    photoVaries: best(photoVaries, (a, b) => a.distance > b.distance)
+      .sort((a, b) => b.distance - a.distance)
+      .slice(0, MAX_PER_KIND),
+    text: best(text, (a, b) => a.similarity > b.similarity)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, MAX_PER_KIND),
+    contacts: contacts.slice(0, MAX_PER_KIND * 3),
+    changes: changes.slice(-50),
+    previousChecks: prev?.checks ?? 0,
+  };
+}
+
+/** A pHash index over every stored photo of every digest (the id is the digest's position). */
+export function buildPhotoIndex(digests: readonly Digest[]): HashIndex<number> {
+  const index = new HashIndex<number>();
+  digests.forEach((d, i) => {
+    for (const q of d.photos) if (q.kind === 'photo' && q.phash) index.add(q.phash, i);
+  });
+  return index;
+}
+

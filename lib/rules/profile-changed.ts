@@ -1,0 +1,39 @@
+import type { Change } from '../history/schema';
+import type { Rule } from './types';
+import { SOURCES } from './sources';
+
+const WATCHED: readonly Change['field'][] = ['name', 'photo', 'location', 'payment'];
+const WORDS: Record<Change['field'], string> = { name: 'name', photo: 'photo', location: 'location', payment: 'payment details', links: 'links', headline: 'headline' };
+const PATH: Record<Change['field'], string> = { name: 'name', photo: 'photo.url', location: 'location.raw', payment: 'paymentMentions', links: 'links', headline: 'headline' };
+
+export const profileChanged: Rule = {
+  meta: {
+    id: 'profile-changed',
+    title: 'Name, photo, location or payment details changed between checks',
+    category: 'account',
+    severity: 'medium',
+    weight: 'medium',
+    indicator: { source: 'ADV22', url: SOURCES.ADV22.url },
+    description:
+      "The over-time part of the catalogue's profile-mismatch indicator: compares this profile with what it showed when you checked it before. A changed name, a different photo, a new location or changed payment details on one account are among the inconsistencies the 2022 State/Treasury/FBI advisory and the FBI guidance (PSA 2023) list (accounts are rented, sold or reused by other people). A field missing from a partial read is not counted as a change. People move and update profiles, so this is a medium sign.",
+  },
+  check(p, ctx) {
+    const h = ctx.history;
+    if (!h) return [];
+    // A different photo is reported by photo-varies when its hashes are known; do not count it twice.
+    const photoElsewhere = h.photoVaries.length > 0;
+    const changes = h.changes.filter((c) => WATCHED.includes(c.field) && !(c.field === 'photo' && photoElsewhere));
+    if (!changes.length) return [];
+    const onPage = (f: Change['field']) => (f === 'photo' ? !!p.photo : f === 'location' ? !!p.location : f === 'payment' ? p.paymentMentions.length > 0 : !!p.name);
+    const fields = [...new Set(changes.map((c) => WORDS[c.field]))];
+    const show = (c: Change) => `${WORDS[c.field]}: "${(c.from ?? '—').slice(0, 120)}" → "${(c.to ?? '—').slice(0, 120)}" (seen ${c.at.slice(0, 10)})`;
+    return [
+      {
+        title: `The ${fields.join(', ')} changed since an earlier check`,
+        explanation: `Since you first checked this profile, its ${fields.join(', ')} changed (${changes.slice(-3).map(show).join('; ')}). The 2022 State/Treasury/FBI advisory lists inconsistent names, locations and payment details among the signs that an account is used by someone other than the person it shows. People update profiles for ordinary reasons: does the change fit what the candidate tells you?`,
+        evidence: changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) })),
+        nextStep: 'Ask the candidate about the change; check the name and location against an ID in a video call with the camera on; pay only through the platform to the account holder.',
+      },
+    ];
+  },
+};
