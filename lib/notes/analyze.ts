@@ -236,8 +236,14 @@ function cleanName(raw: string, fromLabel: boolean): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Other patterns
 
-const THREAT_ACT =
-  /\b(?:release|leak|publish|sell|expose|make public|post|upload|delete|destroy|wipe|encrypt|lock)\w*\b[^.!?\n]{0,60}?\b(?:source ?code|(?:the |your |all )?code(?:base)?|repo(?:s|sitor(?:y|ies))?|data(?:base)?|files|credentials|keys|secrets|customer (?:data|records))\b/i;
+const THREAT_OBJECT = '(?:source ?code|code(?:base)?|repo(?:s|sitor(?:y|ies))?|data(?:base)?|files|credentials|keys|secrets|customer (?:data|records))';
+const THREAT_ACT = new RegExp(
+  [
+    `\\b(?:release|leak|publish|sell|expose|make public|post|upload|delete|destroy|wipe|encrypt|lock)\\w*\\b[^.!?\\n]{0,60}?\\b${THREAT_OBJECT}\\b`,
+    `\\b${THREAT_OBJECT}\\s+(?:will|would|is going to|gets?)\\s+(?:be\\s+)?(?:released|leaked|published|sold|exposed|made public|posted|deleted|destroyed|wiped|encrypted|locked)\\b`,
+  ].join('|'),
+  'i',
+);
 const THREAT_CONDITION =
   /\b(?:unless|if you (?:don'?t|do not|won'?t|will not|refuse)|or else|otherwise|until (?:you pay|i (?:get|am|'m) paid)|pay (?:me )?(?:now|immediately|within|or)|last (?:chance|warning)|or i(?:'ll| will))\b/i;
 const THREAT_BENIGN = /\bif you don'?t mind\b|\bunless you (?:prefer|want|would like|'d like)\b/i;
