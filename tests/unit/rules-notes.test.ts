@@ -21,7 +21,7 @@ import { payThirdParty } from '../../lib/rules/pay-third-party';
 import { proxyAccount } from '../../lib/rules/proxy-account';
 import type { Rule } from '../../lib/rules';
 import { makeProfile } from './helpers';
-import { concernOn, fireN, makeNotes, paste } from './notes-helpers';
+import { fireN, makeNotes, paste } from './notes-helpers';
 
 const P = makeProfile({ name: 'Daniel K.', location: { raw: 'Dallas, TX, United States', city: 'Dallas', country: 'US' } });
 const withChecklist = (item: ChecklistItem, answer: 'concern' | 'no-concern' | 'unknown', note = '') => makeNotes({ checklist: { [item]: { answer, note } } });
