@@ -2,6 +2,7 @@
  * NotesPanel under happy-dom with react-dom/client and act: render, answer the checklist, save and change the
  * shipping address, paste text, delete it; every onChange gets a schema-valid ManagerNotes and the analysis shows live.
  */
+import axe from 'axe-core';
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +103,20 @@ describe('NotesPanel', () => {
     }
     for (const b of host.querySelectorAll('button')) expect((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()).not.toBe('');
   });
+
+  it('has no axe-core violations with pastes, findings, a concern and earlier addresses shown', async () => {
+    render(
+      makeNotes({
+        checklist: { camera: { answer: 'concern', note: 'off' } },
+        shippingAddress: 'B',
+        previousAddresses: ['A'],
+        pasted: [paste('payment', 'Pay 50% upfront to TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE')],
+      }),
+    );
+    const r = await axe.run(host, { rules: { 'color-contrast': { enabled: false } } });
+    expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(r.passes.map((x) => x.id)).toEqual(expect.arrayContaining(['label']));
+  }, 60_000);
 
   it('answering "Concern" on the camera and writing a note gives valid notes from null', () => {
     render(null);
