@@ -179,7 +179,7 @@ const WALLETS: { network: 'BTC' | 'ETH' | 'TRON'; re: RegExp; label: string; ok?
 const PAYEE_LABEL =
   /\b(?:account[- ]holder(?:'s)?(?: name)?|beneficiary(?:'s)?(?: name)?|payee(?: name)?|recipient(?: name)?|receiver(?: name)?|name on (?:the )?(?:account|card)|account name|holder name)\s*[:=–—-]\s*([^\n,;|]{2,80})/gi;
 const PAYEE_PHRASE =
-  /\b(?:pay(?:ment)?|send(?: the)? (?:money|payment|funds|it)|transfer(?: the)?(?: money| payment| funds| it)?|wire(?: the)?(?: money| payment| funds| it)?|made out|registered|issued) (?:to|in the name of|under the name(?: of)?)\s+([^\n,;|.()]{2,60})|\bin the name of\s+([^\n,;|.()]{2,60})/gi;
+  /\b(?:pay(?:ment)?|send(?: the)? (?:money|payment|funds)|(?:transfer|wire)(?: the)? (?:money|payment|funds|it)|(?:cheque|check) made out) (?:to|in the name of|under the name(?: of)?)\s+([^\n,;|.()]{2,60})|\b(?:account|payment|transfer|wallet|card)s? (?:is |are )?(?:in the name of|registered to|held by)\s+([^\n,;|.()]{2,60})/gi;
 /** Words that end a name ("pay to Kim Ri via Wise", "Beneficiary: Ri Chol, account 123"). */
 const NAME_END = /\s+(?:via|at|on|with|using|through|account|acct|bank|iban|swift|bic|and|or|for|by|from|in|please|thanks|thank)\b|\s*[\d@:#[(]/i;
 const NOT_A_NAME = new Set(['me', 'my', 'mine', 'him', 'her', 'us', 'our', 'the', 'this', 'that', 'same', 'your', 'you', 'account', 'bank', 'wallet', 'platform', 'address', 'below', 'above', 'following', 'him/her', 'it', 'them']);
@@ -251,7 +251,9 @@ const THREAT_BENIGN = /\bif you don'?t mind\b|\bunless you (?:prefer|want|would 
 const ACCOUNT_RENTAL =
   /\b(?:rent|renting|rented|lease|leasing|borrow|borrowing|buy|buying|sell|selling)\s+(?:your|my|his|her|their|an?|the)?\s*(?:verified\s+)?(?:upwork|fiverr|freelancer|toptal|linkedin|github|guru|peopleperhour)?\s*(?:account|profile)s?\b|\baccount (?:owner|holder) (?:is|will be) (?:my|a) (?:friend|partner|relative|brother|sister|cousin|colleague)\b/i;
 
-const CHINA = /\b(?:china|chinese|prc|cny|rmb|renminbi|shenyang|dandong|beijing|shanghai|shenzhen|guangzhou|yanji)\b/i;
+/** A PRC account or currency named near account words (not any mention of China: clients there are ordinary). */
+const CHINA_ACCOUNT =
+  /\b(?:cny|rmb|renminbi)\b|\b(?:account|bank|card|receiv\w*)\b[^.\n]{0,40}\b(?:china|chinese|prc|shenyang|dandong|beijing|shanghai|shenzhen|guangzhou|yanji)\b|\b(?:china|chinese|prc)\b[^.\n]{0,30}\b(?:account|bank|card)\b/i;
 const CN_SWIFT = /\b[A-Z]{4}CN[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b/;
 const SWIFT_WORD = /\b(?:swift|bic)\b/i;
 
@@ -292,7 +294,7 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
         const m = s.match(re);
         if (!m) continue;
         seenProviders.add(name);
-        const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA.test(text));
+        const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA_ACCOUNT.test(text));
         hits.push({ kind: 'provider', offset: at(m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
       }
       const prc = s.match(PRC);

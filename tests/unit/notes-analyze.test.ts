@@ -40,6 +40,8 @@ describe('analyzeNotes: payment services and payees', () => {
   });
   it('does not mark Payoneer as PRC-linked without a PRC account (near miss), and skips integration talk in messages', () => {
     expect(hitsOf(one('payment', 'Payoneer, USD account.'), 'provider')[0]!.prc).toBe(false);
+    expect(hitsOf(one('payment', 'My last client was in China. Payoneer to my US account please.'), 'provider')[0]!.prc).toBe(false);
+    expect(hitsOf(one('payment', 'Payoneer, receiving bank account in Shenzhen.'), 'provider')[0]!.prc).toBe(true);
     expect(hitsOf(one('message', 'I integrated the Alipay SDK into the checkout.'), 'provider')).toEqual([]);
   });
   it('finds a Chinese SWIFT code', () => {
@@ -62,6 +64,8 @@ describe('analyzeNotes: payment services and payees', () => {
   it('does not read "pay to my PayPal" or lower-case words as a payee (near miss); no profile name → null', () => {
     expect(hitsOf(one('payment', 'Please pay to my PayPal account. Send the money to the usual account.'), 'payee')).toEqual([]);
     expect(hitsOf(one('payment', 'Account holder: Ri Song Chol', null), 'payee')[0]!.sameAsProfile).toBeNull();
+    expect(hitsOf(one('message', 'I will transfer to New York next month. The invoice was issued to Acme Holdings.'), 'payee')).toEqual([]);
+    expect(hitsOf(one('message', 'The PayPal account is in the name of Kim Chol Min.'), 'payee')[0]!.name).toBe('Kim Chol Min');
   });
 });
 
