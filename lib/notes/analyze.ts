@@ -222,7 +222,7 @@ function cleanName(raw: string, fromLabel: boolean): string | null {
   let s = raw;
   const end = s.search(NAME_END);
   if (end >= 0) s = s.slice(0, end);
-  s = s.replace(/["'“”‘’]/g, '').replace(/[\s.\-–]+$/, '').trim();
+  s = s.replace(/[\s.\-–]+$/, '').trim().replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
   const words = s.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return null;
   if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) return null;
@@ -341,7 +341,8 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
       const name = cleanName(raw, fromLabel);
       if (!name || seenNames.has(name.toLowerCase())) continue;
       seenNames.add(name.toLowerCase());
-      const offset = m.index + m[0].indexOf(raw);
+      const offset = text.indexOf(name, m.index + m[0].indexOf(raw));
+      if (offset < 0) continue;
       const sameAsProfile = profileName ? namesMatch(name, profileName) : null;
       hits.push({ kind: 'payee', offset, match: name, name, sameAsProfile, label: sameAsProfile === false ? `Payee "${name}" differs from the profile name` : `Payee "${name}"` });
     }

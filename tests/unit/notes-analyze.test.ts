@@ -66,6 +66,7 @@ describe('analyzeNotes: payment services and payees', () => {
     expect(hitsOf(one('payment', 'Account holder: Ri Song Chol', null), 'payee')[0]!.sameAsProfile).toBeNull();
     expect(hitsOf(one('message', 'I will transfer to New York next month. The invoice was issued to Acme Holdings.'), 'payee')).toEqual([]);
     expect(hitsOf(one('message', 'The PayPal account is in the name of Kim Chol Min.'), 'payee')[0]!.name).toBe('Kim Chol Min');
+    expect(hitsOf(one('payment', 'Beneficiary: "Sean O\'Brien"'), 'payee')[0]!.name).toBe("Sean O'Brien");
   });
 });
 
@@ -127,5 +128,27 @@ describe('analyzeNotes: output', () => {
     const t = performance.now();
     analyzeNotes(makeNotes({ pasted: [paste('payment', big.slice(0, 20_000))] }), 'Daniel K.');
     expect(performance.now() - t).toBeLessThan(1500);
+  });
+});
+
+describe('analyzeNotes: any text', () => {
+  it('never throws, always gives a schema-valid analysis whose offsets point at the match in its paste (fast-check)', async () => {
+    const fc = await import('fast-check');
+    const words = fc.constantFrom(
+      'pay', 'USDT', 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'Account holder:', 'Beneficiary -', 'Ri Song',
+      'Alipay', 'Payoneer', 'CNY', 'upfront', '50%', 'unless', 'leak', 'source code', 'Telegram', '@x_y', '한국어', 'a@b.io', '+1 214 555 0134',
+      'https://www.x.com/a', 'rent', 'your account', '.', '\n', ',', ' ', 'Ünïcödé', '😀', '"', "O'Brien", 'Kim Chol', '“',
+    );
+    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(' ')));
+    const pasteArb = fc.record({ kind: fc.constantFrom('payment' as const, 'message' as const, 'other' as const), text });
+    fc.assert(
+      fc.property(fc.array(pasteArb, { maxLength: 4 }), fc.option(fc.string({ maxLength: 30 }), { nil: null }), (ps, name) => {
+        const notes = makeNotes({ pasted: ps.map((p) => paste(p.kind, p.text)) });
+        const a = analyzeNotes(notes, name);
+        expect(NotesAnalysis.safeParse(a).success).toBe(true);
+        for (const h of a.hits) expect(notes.pasted[h.paste]!.text.slice(h.offset, h.offset + h.match.length)).toBe(h.match);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
