@@ -5,7 +5,7 @@
  * as a schema-valid ManagerNotes (the caller stores it and passes it back in `notes`). Styles: notes-panel.css.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { analyzeNotes, type NotesAnalysis, type NotesHit } from '../lib/notes/analyze';
+import { analyzePasted, type NotesAnalysis, type NotesHit } from '../lib/notes/analyze';
 import { ANSWER_TEXT, CHECKLIST_TEXT, PASTE_KIND_TEXT } from '../lib/notes/labels';
 import { CHECKLIST_ITEMS, emptyNotes, ManagerNotes, PASTE_KINDS, type ChecklistAnswer, type ChecklistItem, type PastedText } from '../lib/notes/schema';
 
@@ -32,7 +32,9 @@ const listed = (h: NotesHit) => h.kind !== 'link' && !(h.kind === 'contact' && !
 export function NotesPanel({ notes, profileName, onChange, analysis, now = () => new Date() }: NotesPanelProps) {
   const id = useId();
   const current = notes ?? emptyNotes(now());
-  const shown = useMemo(() => analysis ?? analyzeNotes(notes, profileName), [analysis, notes, profileName]);
+  // Re-analysed only when the pasted texts change (typing a checklist note or the comment keeps the same array).
+  const pasted = notes?.pasted;
+  const shown = useMemo(() => analysis ?? analyzePasted(pasted ?? [], profileName), [analysis, pasted, profileName]);
   const [error, setError] = useState<string | null>(null);
   const [addressDraft, setAddressDraft] = useState<string | null>(null);
   const [pasteDraft, setPasteDraft] = useState('');

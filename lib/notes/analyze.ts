@@ -117,8 +117,8 @@ function segments(text: string): Segment[] {
 }
 
 /** The sentence around a match, or a window of it when long. */
-function excerptAt(text: string, offset: number, length: number, max = 200): string {
-  const seg = segments(text).find((s) => offset >= s.start && offset < s.start + s.text.length);
+function excerptAt(text: string, segs: readonly Segment[], offset: number, length: number, max = 200): string {
+  const seg = segs.find((s) => offset >= s.start && offset < s.start + s.text.length);
   const s = seg ?? { start: Math.max(0, offset - 60), text: text.slice(Math.max(0, offset - 60), offset + length + 60) };
   const flat = (x: string) => x.replace(/\s+/g, ' ').trim();
   if (s.text.length <= max) return flat(s.text);
@@ -369,11 +369,17 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
 
 /** Analyse every paste of the notes against the profile's name. Validated output. */
 export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName: string | null): NotesAnalysis {
+  return analyzePasted(notes?.pasted ?? [], profileName);
+}
+
+/** The same for the pasted texts alone (the notes panel re-runs it only when they change). */
+export function analyzePasted(pasted: readonly PastedText[], profileName: string | null): NotesAnalysis {
   const hits: NotesHit[] = [];
   const providers: string[] = [];
   const firstContact: Partial<Record<'email' | 'phone', string>> = {};
-  (notes?.pasted ?? []).forEach((p, i) => {
+  pasted.forEach((p, i) => {
     const drafts = analysePaste(p, profileName).sort((a, b) => a.offset - b.offset);
+    const segs = segments(p.text);
     for (const d of drafts) {
       if (d.kind === 'contact') {
         const first = firstContact[d.contact];
@@ -381,10 +387,10 @@ export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName
         else if (first !== d.value) d.changed = true;
       }
       if (d.kind === 'provider' && !providers.includes(d.provider)) providers.push(d.provider);
-      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, d.offset, d.match.length) } as NotesHit);
+      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) } as NotesHit);
     }
   });
-  return NotesAnalysis.parse({ profileName, pastes: notes?.pasted.length ?? 0, hits, providers });
+  return NotesAnalysis.parse({ profileName, pastes: pasted.length, hits, providers });
 }
 
 const cache = new WeakMap<ManagerNotes, Map<string, NotesAnalysis>>();
