@@ -81,6 +81,17 @@ describe('address', () => {
     expect(fireN(address, P, makeNotes({ shippingAddress: '1200 Elm St., Dallas TX 75201', previousAddresses: ['1200 elm st, dallas, tx 75201'] }))).toEqual([]);
     expect(fireN(address, P, makeNotes({ shippingAddress: '1200 Elm St, Dallas, TX 75201' }))).toEqual([]);
   });
+  it('a checklist concern and a recorded change make one finding with both as evidence', () => {
+    const notes = makeNotes({
+      checklist: { addressChange: { answer: 'concern', note: 'Asked to ship to a friend after the offer.' } },
+      shippingAddress: '88 Harbor Rd, Newark, NJ 07114',
+      previousAddresses: ['1200 Elm St, Dallas, TX 75201'],
+    });
+    const f = fireN(address, P, notes);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.evidence.map((e) => e.field)).toEqual(['notes.checklist.addressChange', 'notes.previousAddresses[0]', 'notes.shippingAddress']);
+    expect(f[0]!.explanation).toMatch(/changed once: from "1200 Elm St, Dallas, TX 75201" to "88 Harbor Rd, Newark, NJ 07114"/);
+  });
   it('fires high on a parcel forwarder and medium on a PO box', () => {
     const [fw] = fireN(address, P, makeNotes({ shippingAddress: 'c/o Shipito, 1710 Yale Ave, Hawthorne CA — package forwarding' }));
     expect(fw!.title).toMatch(/forwarding service/);
@@ -155,6 +166,11 @@ describe('payment rules read the pasted text', () => {
     const [f] = fireN(payChanging, P, pasted(paste('payment', 'Pay via PayPal to Daniel Kim.'), paste('payment', 'Please pay via Wise now.')));
     expect(f!.explanation).toMatch(/between pasted text 1 \(PayPal\) and pasted text 2 \(Wise\)/);
     expect(f!.severity).toBeUndefined();
+  });
+  it('pay-changing: different payee names across payment pastes are a change', () => {
+    const notes = pasted(paste('payment', 'Account holder: Daniel Kim'), paste('payment', 'Account holder: Chen Wei Ming'));
+    const [f] = fireN(payChanging, P, notes);
+    expect(f!.explanation).toMatch(/the payee name differs between pasted text 1 \(Daniel Kim\) and pasted text 2 \(Chen Wei Ming\)/);
   });
   it('pay-changing: different wallets across pastes are a change; one paste with two services is not (near miss); three services are low', () => {
     expect(fireN(payChanging, P, pasted(paste('payment', 'USDT TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE'), paste('payment', 'New wallet: TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7')))).toHaveLength(1);
