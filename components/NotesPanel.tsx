@@ -26,8 +26,8 @@ const ANSWERS = ['concern', 'no-concern', 'unknown'] as const;
 
 const sameAddress = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** Hits worth listing: links and e-mails/phones that did not change are only counted. */
-const listed = (h: NotesHit) => h.kind !== 'link' && !(h.kind === 'contact' && !h.changed);
+/** Hits worth listing: links, bank accounts and e-mails/phones that did not change are only counted. */
+const listed = (h: NotesHit) => h.kind !== 'link' && h.kind !== 'bank-account' && !(h.kind === 'contact' && !h.changed);
 
 export function NotesPanel({ notes, profileName, onChange, analysis, now = () => new Date() }: NotesPanelProps) {
   const id = useId();
@@ -88,6 +88,7 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
   const hits = shown.hits.filter(listed);
   const links = shown.hits.filter((h) => h.kind === 'link').length;
   const contacts = shown.hits.filter((h) => h.kind === 'contact').length;
+  const accounts = shown.hits.filter((h) => h.kind === 'bank-account').length;
 
   return (
     <section className="vetter-notes" aria-labelledby={`${id}-title`}>
@@ -215,10 +216,10 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
             ))}
           </ul>
         )}
-        {links + contacts > 0 && (
+        {links + contacts + accounts > 0 && (
           <p className="vetter-notes-help">
-            Also read: {links} link{links === 1 ? '' : 's'} and {contacts} e-mail or phone number{contacts === 1 ? '' : 's'}, compared by the checks with the
-            named front companies and with earlier contact details.
+            Also read: {links} link{links === 1 ? '' : 's'}, {contacts} e-mail or phone number{contacts === 1 ? '' : 's'} and {accounts} bank account
+            {accounts === 1 ? '' : 's'}, compared by the checks with the named front companies and with the details given earlier.
           </p>
         )}
       </section>

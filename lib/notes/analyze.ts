@@ -38,6 +38,7 @@ export const HIT_KINDS = [
   'korean',
   'contact',
   'link',
+  'bank-account',
   'account-rental',
 ] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
@@ -75,6 +76,8 @@ export const NotesHit = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('contact'), ...base, contact: z.enum(['email', 'phone']), value: z.string().min(1), changed: z.boolean() }),
   z.object({ kind: z.literal('link'), ...base, host: z.string().min(1) }),
+  /** An IBAN or a bank account number; `value` without spaces, to compare across pastes. */
+  z.object({ kind: z.literal('bank-account'), ...base, value: z.string().min(1) }),
   z.object({ kind: z.enum(['crypto', 'advance', 'third-party', 'payment-change', 'threat', 'off-platform', 'korean', 'account-rental']), ...base }),
 ]);
 export type NotesHit = z.infer<typeof NotesHit>;
@@ -259,6 +262,8 @@ const SWIFT_WORD = /\b(?:swift|bic)\b/i;
 
 const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
 const PHONE = /(?:\+\d[\d\s().-]{6,18}\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b)/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+const ACCOUNT_NO = /\b(?:account|acct|a\/c)(?: ?(?:no\.?|number|#))?\s*[:#]?\s*(\d[\d -]{4,30}\d)\b/gi;
 const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')\]]*/gi;
 
 /** Only text about payment counts outside payment pastes (building a PayPal integration is work, not an instruction). */
@@ -354,6 +359,14 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
     if (digits.length < 8 || digits.length > 15) continue;
     if (hits.some((h) => h.kind === 'wallet' && m.index >= h.offset && m.index < h.offset + h.match.length)) continue;
     hits.push({ kind: 'contact', offset: m.index, match: m[0].trim(), contact: 'phone', value: digits, changed: false, label: `Phone ${m[0].trim()}` });
+  }
+  for (const m of text.matchAll(IBAN)) {
+    hits.push({ kind: 'bank-account', offset: m.index, match: m[0], value: m[0].replace(/ /g, ''), label: `IBAN ${m[0]}` });
+  }
+  for (const m of text.matchAll(ACCOUNT_NO)) {
+    const offset = m.index + m[0].lastIndexOf(m[1]!);
+    if (hits.some((h) => (h.kind === 'bank-account' || h.kind === 'contact') && offset >= h.offset && offset < h.offset + h.match.length)) continue;
+    hits.push({ kind: 'bank-account', offset, match: m[1]!, value: m[1]!.replace(/\D/g, ''), label: `Account number ${m[1]}` });
   }
   for (const m of text.matchAll(URL_RE)) {
     let host: string;

@@ -98,6 +98,10 @@ describe('analyzeNotes: requests, threats, contacts, language', () => {
       [1, 'phone', false],
     ]);
   });
+  it('finds IBANs and account numbers, not a phone number as an account (near miss)', () => {
+    const a = one('payment', 'IBAN: GB29 NWBK 6016 1331 9268 19\nAccount number: 6222-0000-1111-2222\nCall +44 20 7946 0958');
+    expect(hitsOf(a, 'bank-account').map((h) => h.value)).toEqual(['GB29NWBK60161331926819', '6222000011112222']);
+  });
   it('finds talk of renting an account, and links with their hosts', () => {
     const a = one('message', 'Can I rent your verified Upwork account? Details: https://www.example-agency.com/deal');
     expect(hitsOf(a, 'account-rental')).toHaveLength(1);
@@ -137,7 +141,7 @@ describe('analyzeNotes: any text', () => {
     const words = fc.constantFrom(
       'pay', 'USDT', 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'Account holder:', 'Beneficiary -', 'Ri Song',
       'Alipay', 'Payoneer', 'CNY', 'upfront', '50%', 'unless', 'leak', 'source code', 'Telegram', '@x_y', '한국어', 'a@b.io', '+1 214 555 0134',
-      'https://www.x.com/a', 'rent', 'your account', '.', '\n', ',', ' ', 'Ünïcödé', '😀', '"', "O'Brien", 'Kim Chol', '“',
+      'https://www.x.com/a', 'IBAN', 'DE89 3704 0044 0532 0130 00', 'account no:', '1234 5678', 'rent', 'your account', '.', '\n', ',', ' ', 'Ünïcödé', '😀', '"', "O'Brien", 'Kim Chol', '“',
     );
     const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(' ')));
     const pasteArb = fc.record({ kind: fc.constantFrom('payment' as const, 'message' as const, 'other' as const), text });

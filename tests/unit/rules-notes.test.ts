@@ -172,6 +172,12 @@ describe('payment rules read the pasted text', () => {
     const [f] = fireN(payChanging, P, notes);
     expect(f!.explanation).toMatch(/the payee name differs between pasted text 1 \(Daniel Kim\) and pasted text 2 \(Chen Wei Ming\)/);
   });
+  it('pay-changing: a different IBAN in a later paste is a change; the same IBAN with other spacing is not (near miss)', () => {
+    const [f] = fireN(payChanging, P, pasted(paste('payment', 'Bank transfer to IBAN DE89 3704 0044 0532 0130 00'), paste('payment', 'Please use my new IBAN GB29NWBK60161331926819 instead')));
+    expect(f!.evidence.map((e) => e.field)).toEqual(['notes.pasted[0]', 'notes.pasted[1]']);
+    expect(f!.explanation).toMatch(/bank account differs between pasted text 1 \(DE89370400440532013000\) and pasted text 2 \(GB29NWBK60161331926819\)/);
+    expect(fireN(payChanging, P, pasted(paste('payment', 'IBAN DE89 3704 0044 0532 0130 00'), paste('payment', 'IBAN: DE89370400440532013000')))).toEqual([]);
+  });
   it('pay-changing: different wallets across pastes are a change; one paste with two services is not (near miss); three services are low', () => {
     expect(fireN(payChanging, P, pasted(paste('payment', 'USDT TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE'), paste('payment', 'New wallet: TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7')))).toHaveLength(1);
     expect(fireN(payChanging, P, pasted(paste('payment', 'PayPal or Wise, as you prefer.')))).toEqual([]);
