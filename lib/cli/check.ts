@@ -1,14 +1,17 @@
 /**
  * Command-line check on saved pages or profiles, with the same extractors and engine as the extension.
  *   npm run check -- <saved.html> --url <original URL> [--format text|json] [--generic]
- *   npm run check -- --profile <profile.json> [--format text|json]
- * Exit codes: 0 checked; 2 bad input (unreadable file, unknown URL, invalid profile); 1 unexpected failure.
+ *   npm run check -- --profile <profile.json> [--notes <notes.json>] [--format text|json]
+ * `--notes` adds the manager's own evidence (ManagerNotes: interview checklist, shipping address, pasted text) to
+ * either form. Exit codes: 0 checked; 2 bad input (unreadable file, unknown URL, invalid profile or notes);
+ * 1 unexpected failure.
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { z } from 'zod';
 import { analyze } from '../engine';
 import { extractProfile, siteExtractorFor } from '../extractors';
+import { ManagerNotes } from '../notes/schema';
 import { Profile } from '../profile/schema';
 import { Report } from '../report/schema';
 import { formatReportText } from './format';
@@ -21,6 +24,7 @@ export interface CheckArgs {
   file?: string;
   url?: string;
   profile?: string;
+  notes?: string;
   format: 'text' | 'json';
   generic: boolean;
 }
@@ -36,6 +40,7 @@ export function parseArgs(argv: string[]): CheckArgs {
     };
     if (k === '--url') a.url = val();
     else if (k === '--profile') a.profile = val();
+    else if (k === '--notes') a.notes = val();
     else if (k === '--format') {
       const f = val();
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
@@ -65,7 +70,7 @@ export function parseHtmlDocument(html: string): Document {
  * `liveClock`: the page was read just now (not a saved file), so the local time it shows can be compared with the
  * clock; the tests use it for pages rendered at request time.
  */
-export function checkHtml(html: string, url: string, opts: { generic?: boolean; now?: Date; liveClock?: boolean } = {}) {
+export function checkHtml(html: string, url: string, opts: { generic?: boolean; now?: Date; liveClock?: boolean; notes?: ManagerNotes | null } = {}) {
   let u: URL;
   try {
     u = new URL(url);
@@ -77,7 +82,7 @@ export function checkHtml(html: string, url: string, opts: { generic?: boolean; 
     throw new UsageError(`no site extractor handles ${u.href} (supported: profile pages on Upwork, Freelancer.com, Fiverr, Toptal, LinkedIn, GitHub, Guru, PeoplePerHour); add --generic to read it with the generic reader`);
   const doc = parseHtmlDocument(html);
   const profile = extractProfile(doc, { url: u.href, now: opts.now, forceGeneric: opts.generic && !siteExtractorFor(u.href) });
-  return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now, disabled: opts.liveClock ? new Set() : SAVED_PAGE_DISABLED }) });
+  return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now, notes: opts.notes, disabled: opts.liveClock ? new Set() : SAVED_PAGE_DISABLED }) });
 }
 
 /**
@@ -87,7 +92,24 @@ export function checkHtml(html: string, url: string, opts: { generic?: boolean; 
  */
 export const SAVED_PAGE_DISABLED: ReadonlySet<string> = new Set(['loc-time']);
 
-export function checkProfileJson(text: string, opts: { now?: Date } = {}) {
+/**
+ * The manager's notes from a JSON file: a bare ManagerNotes, or an object with a `notes` member (as a history export
+ * carries them). Invalid notes are a usage error listing each problem with its path.
+ */
+export function parseNotesJson(text: string): ManagerNotes {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`the notes file is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const candidate = json && typeof json === 'object' && !Array.isArray(json) && 'notes' in json && !('checklist' in json) ? (json as { notes: unknown }).notes : json;
+  const parsed = ManagerNotes.safeParse(candidate);
+  if (!parsed.success) throw new UsageError(`the notes file does not match the ManagerNotes schema (checklist, shippingAddress, previousAddresses, pasted, comment, updatedAt):\n${explainZod(parsed.error)}`);
+  return parsed.data;
+}
+
+export function checkProfileJson(text: string, opts: { now?: Date; notes?: ManagerNotes | null } = {}) {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -98,12 +120,12 @@ export function checkProfileJson(text: string, opts: { now?: Date } = {}) {
   const candidate = json && typeof json === 'object' && 'profile' in json ? (json as { profile: unknown }).profile : json;
   const parsed = Profile.safeParse(candidate);
   if (!parsed.success) throw new UsageError(`the profile file does not match the Profile schema:\n${explainZod(parsed.error)}`);
-  return CheckOutput.parse({ profile: parsed.data, report: analyze(parsed.data, { now: opts.now, disabled: SAVED_PAGE_DISABLED }) });
+  return CheckOutput.parse({ profile: parsed.data, report: analyze(parsed.data, { now: opts.now, notes: opts.notes, disabled: SAVED_PAGE_DISABLED }) });
 }
 
 const USAGE = `usage:
-  npm run check -- <saved.html> --url <the page's original URL> [--format text|json] [--generic]
-  npm run check -- --profile <profile.json> [--format text|json]`;
+  npm run check -- <saved.html> --url <the page's original URL> [--notes <notes.json>] [--format text|json] [--generic]
+  npm run check -- --profile <profile.json> [--notes <notes.json>] [--format text|json]`;
 
 export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
   let args: CheckArgs;
@@ -117,10 +139,11 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       }
     };
     let result;
-    if (args.profile) result = checkProfileJson(read(args.profile));
+    const notes = args.notes ? parseNotesJson(read(args.notes)) : null;
+    if (args.profile) result = checkProfileJson(read(args.profile), { notes });
     else {
       if (!args.url) throw new UsageError('a saved page needs --url <the page\'s original URL> (it decides which extractor reads it)');
-      result = checkHtml(read(args.file!), args.url, { generic: args.generic });
+      result = checkHtml(read(args.file!), args.url, { generic: args.generic, notes });
     }
     out(args.format === 'json' ? JSON.stringify(result, null, 2) : formatReportText(result.profile, result.report));
     return 0;

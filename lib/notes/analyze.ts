@@ -38,6 +38,7 @@ export const HIT_KINDS = [
   'korean',
   'contact',
   'link',
+  'bank-account',
   'account-rental',
 ] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
@@ -75,6 +76,8 @@ export const NotesHit = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('contact'), ...base, contact: z.enum(['email', 'phone']), value: z.string().min(1), changed: z.boolean() }),
   z.object({ kind: z.literal('link'), ...base, host: z.string().min(1) }),
+  /** An IBAN or a bank account number; `value` without spaces, to compare across pastes. */
+  z.object({ kind: z.literal('bank-account'), ...base, value: z.string().min(1) }),
   z.object({ kind: z.enum(['crypto', 'advance', 'third-party', 'payment-change', 'threat', 'off-platform', 'korean', 'account-rental']), ...base }),
 ]);
 export type NotesHit = z.infer<typeof NotesHit>;
@@ -117,8 +120,8 @@ function segments(text: string): Segment[] {
 }
 
 /** The sentence around a match, or a window of it when long. */
-function excerptAt(text: string, offset: number, length: number, max = 200): string {
-  const seg = segments(text).find((s) => offset >= s.start && offset < s.start + s.text.length);
+function excerptAt(text: string, segs: readonly Segment[], offset: number, length: number, max = 200): string {
+  const seg = segs.find((s) => offset >= s.start && offset < s.start + s.text.length);
   const s = seg ?? { start: Math.max(0, offset - 60), text: text.slice(Math.max(0, offset - 60), offset + length + 60) };
   const flat = (x: string) => x.replace(/\s+/g, ' ').trim();
   if (s.text.length <= max) return flat(s.text);
@@ -179,7 +182,7 @@ const WALLETS: { network: 'BTC' | 'ETH' | 'TRON'; re: RegExp; label: string; ok?
 const PAYEE_LABEL =
   /\b(?:account[- ]holder(?:'s)?(?: name)?|beneficiary(?:'s)?(?: name)?|payee(?: name)?|recipient(?: name)?|receiver(?: name)?|name on (?:the )?(?:account|card)|account name|holder name)\s*[:=–—-]\s*([^\n,;|]{2,80})/gi;
 const PAYEE_PHRASE =
-  /\b(?:pay(?:ment)?|send(?: the)? (?:money|payment|funds|it)|transfer(?: the)?(?: money| payment| funds| it)?|wire(?: the)?(?: money| payment| funds| it)?|made out|registered|issued) (?:to|in the name of|under the name(?: of)?)\s+([^\n,;|.()]{2,60})|\bin the name of\s+([^\n,;|.()]{2,60})/gi;
+  /\b(?:pay(?:ment)?|send(?: the)? (?:money|payment|funds)|(?:transfer|wire)(?: the)? (?:money|payment|funds|it)|(?:cheque|check) made out) (?:to|in the name of|under the name(?: of)?)\s+([^\n,;|.()]{2,60})|\b(?:account|payment|transfer|wallet|card)s? (?:is |are )?(?:in the name of|registered to|held by)\s+([^\n,;|.()]{2,60})/gi;
 /** Words that end a name ("pay to Kim Ri via Wise", "Beneficiary: Ri Chol, account 123"). */
 const NAME_END = /\s+(?:via|at|on|with|using|through|account|acct|bank|iban|swift|bic|and|or|for|by|from|in|please|thanks|thank)\b|\s*[\d@:#[(]/i;
 const NOT_A_NAME = new Set(['me', 'my', 'mine', 'him', 'her', 'us', 'our', 'the', 'this', 'that', 'same', 'your', 'you', 'account', 'bank', 'wallet', 'platform', 'address', 'below', 'above', 'following', 'him/her', 'it', 'them']);
@@ -222,7 +225,7 @@ function cleanName(raw: string, fromLabel: boolean): string | null {
   let s = raw;
   const end = s.search(NAME_END);
   if (end >= 0) s = s.slice(0, end);
-  s = s.replace(/["'“”‘’]/g, '').replace(/[\s.\-–]+$/, '').trim();
+  s = s.replace(/[\s.\-–]+$/, '').trim().replace(/^["'“”‘’]+|["'“”‘’]+$/g, '').trim();
   const words = s.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return null;
   if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) return null;
@@ -236,8 +239,14 @@ function cleanName(raw: string, fromLabel: boolean): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Other patterns
 
-const THREAT_ACT =
-  /\b(?:release|leak|publish|sell|expose|make public|post|upload|delete|destroy|wipe|encrypt|lock)\w*\b[^.!?\n]{0,60}?\b(?:source ?code|(?:the |your |all )?code(?:base)?|repo(?:s|sitor(?:y|ies))?|data(?:base)?|files|credentials|keys|secrets|customer (?:data|records))\b/i;
+const THREAT_OBJECT = '(?:source ?code|code(?:base)?|repo(?:s|sitor(?:y|ies))?|data(?:base)?|files|credentials|keys|secrets|customer (?:data|records))';
+const THREAT_ACT = new RegExp(
+  [
+    `\\b(?:release|leak|publish|sell|expose|make public|post|upload|delete|destroy|wipe|encrypt|lock)\\w*\\b[^.!?\\n]{0,60}?\\b${THREAT_OBJECT}\\b`,
+    `\\b${THREAT_OBJECT}\\s+(?:will|would|is going to|gets?)\\s+(?:be\\s+)?(?:released|leaked|published|sold|exposed|made public|posted|deleted|destroyed|wiped|encrypted|locked)\\b`,
+  ].join('|'),
+  'i',
+);
 const THREAT_CONDITION =
   /\b(?:unless|if you (?:don'?t|do not|won'?t|will not|refuse)|or else|otherwise|until (?:you pay|i (?:get|am|'m) paid)|pay (?:me )?(?:now|immediately|within|or)|last (?:chance|warning)|or i(?:'ll| will))\b/i;
 const THREAT_BENIGN = /\bif you don'?t mind\b|\bunless you (?:prefer|want|would like|'d like)\b/i;
@@ -245,12 +254,16 @@ const THREAT_BENIGN = /\bif you don'?t mind\b|\bunless you (?:prefer|want|would 
 const ACCOUNT_RENTAL =
   /\b(?:rent|renting|rented|lease|leasing|borrow|borrowing|buy|buying|sell|selling)\s+(?:your|my|his|her|their|an?|the)?\s*(?:verified\s+)?(?:upwork|fiverr|freelancer|toptal|linkedin|github|guru|peopleperhour)?\s*(?:account|profile)s?\b|\baccount (?:owner|holder) (?:is|will be) (?:my|a) (?:friend|partner|relative|brother|sister|cousin|colleague)\b/i;
 
-const CHINA = /\b(?:china|chinese|prc|cny|rmb|renminbi|shenyang|dandong|beijing|shanghai|shenzhen|guangzhou|yanji)\b/i;
+/** A PRC account or currency named near account words (not any mention of China: clients there are ordinary). */
+const CHINA_ACCOUNT =
+  /\b(?:cny|rmb|renminbi)\b|\b(?:account|bank|card|receiv\w*)\b[^.\n]{0,40}\b(?:china|chinese|prc|shenyang|dandong|beijing|shanghai|shenzhen|guangzhou|yanji)\b|\b(?:china|chinese|prc)\b[^.\n]{0,30}\b(?:account|bank|card)\b/i;
 const CN_SWIFT = /\b[A-Z]{4}CN[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b/;
 const SWIFT_WORD = /\b(?:swift|bic)\b/i;
 
 const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
 const PHONE = /(?:\+\d[\d\s().-]{6,18}\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b)/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+const ACCOUNT_NO = /\b(?:account|acct|a\/c)(?: ?(?:no\.?|number|#))?\s*[:#]?\s*(\d[\d -]{4,30}\d)\b/gi;
 const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"')\]]*/gi;
 
 /** Only text about payment counts outside payment pastes (building a PayPal integration is work, not an instruction). */
@@ -286,7 +299,7 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
         const m = s.match(re);
         if (!m) continue;
         seenProviders.add(name);
-        const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA.test(text));
+        const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA_ACCOUNT.test(text));
         hits.push({ kind: 'provider', offset: at(m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
       }
       const prc = s.match(PRC);
@@ -333,7 +346,8 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
       const name = cleanName(raw, fromLabel);
       if (!name || seenNames.has(name.toLowerCase())) continue;
       seenNames.add(name.toLowerCase());
-      const offset = m.index + m[0].indexOf(raw);
+      const offset = text.indexOf(name, m.index + m[0].indexOf(raw));
+      if (offset < 0) continue;
       const sameAsProfile = profileName ? namesMatch(name, profileName) : null;
       hits.push({ kind: 'payee', offset, match: name, name, sameAsProfile, label: sameAsProfile === false ? `Payee "${name}" differs from the profile name` : `Payee "${name}"` });
     }
@@ -345,6 +359,14 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
     if (digits.length < 8 || digits.length > 15) continue;
     if (hits.some((h) => h.kind === 'wallet' && m.index >= h.offset && m.index < h.offset + h.match.length)) continue;
     hits.push({ kind: 'contact', offset: m.index, match: m[0].trim(), contact: 'phone', value: digits, changed: false, label: `Phone ${m[0].trim()}` });
+  }
+  for (const m of text.matchAll(IBAN)) {
+    hits.push({ kind: 'bank-account', offset: m.index, match: m[0], value: m[0].replace(/ /g, ''), label: `IBAN ${m[0]}` });
+  }
+  for (const m of text.matchAll(ACCOUNT_NO)) {
+    const offset = m.index + m[0].lastIndexOf(m[1]!);
+    if (hits.some((h) => (h.kind === 'bank-account' || h.kind === 'contact') && offset >= h.offset && offset < h.offset + h.match.length)) continue;
+    hits.push({ kind: 'bank-account', offset, match: m[1]!, value: m[1]!.replace(/\D/g, ''), label: `Account number ${m[1]}` });
   }
   for (const m of text.matchAll(URL_RE)) {
     let host: string;
@@ -360,11 +382,17 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
 
 /** Analyse every paste of the notes against the profile's name. Validated output. */
 export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName: string | null): NotesAnalysis {
+  return analyzePasted(notes?.pasted ?? [], profileName);
+}
+
+/** The same for the pasted texts alone (the notes panel re-runs it only when they change). */
+export function analyzePasted(pasted: readonly PastedText[], profileName: string | null): NotesAnalysis {
   const hits: NotesHit[] = [];
   const providers: string[] = [];
   const firstContact: Partial<Record<'email' | 'phone', string>> = {};
-  (notes?.pasted ?? []).forEach((p, i) => {
+  pasted.forEach((p, i) => {
     const drafts = analysePaste(p, profileName).sort((a, b) => a.offset - b.offset);
+    const segs = segments(p.text);
     for (const d of drafts) {
       if (d.kind === 'contact') {
         const first = firstContact[d.contact];
@@ -372,10 +400,10 @@ export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName
         else if (first !== d.value) d.changed = true;
       }
       if (d.kind === 'provider' && !providers.includes(d.provider)) providers.push(d.provider);
-      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, d.offset, d.match.length) } as NotesHit);
+      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) } as NotesHit);
     }
   });
-  return NotesAnalysis.parse({ profileName, pastes: notes?.pasted.length ?? 0, hits, providers });
+  return NotesAnalysis.parse({ profileName, pastes: pasted.length, hits, providers });
 }
 
 const cache = new WeakMap<ManagerNotes, Map<string, NotesAnalysis>>();

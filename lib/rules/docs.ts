@@ -43,6 +43,8 @@ export const WORKED_EXAMPLES: { name: string; findings: [string, Severity?][] }[
   { name: 'Asks for USDT and a 50% advance in the overview', findings: [['pay-crypto'], ['pay-advance']] },
   { name: 'Local time off the stated country, "US-based" while located elsewhere, two overlapping full-time jobs, and USDT', findings: [['loc-time'], ['loc-claim'], ['emp-overlap'], ['pay-crypto']] },
   { name: 'An employer matching a named front company, with a default avatar', findings: [['emp-front'], ['photo-missing']] },
+  { name: 'A clean page; the manager\'s notes say the camera stayed off in the interview', findings: [['camera']] },
+  { name: 'A clean page; the notes mark signs of reading answers and a changed e-mail in pasted messages', findings: [['cheating'], ['contact-changing']] },
 ];
 
 export function renderRulesDoc(): string {
@@ -70,9 +72,9 @@ export function renderRulesDoc(): string {
   for (const f of FOLDED) L.push(`- **${f.id}** → \`${f.into}\`: ${f.why}`);
   L.push('');
 
-  L.push('## Arrives with the notes, history and photo issues', '');
+  L.push('## Arrives with the history and photo issues', '');
   L.push(
-    'These indicators need what the hiring manager records (notes), Vetter\'s memory of profiles checked before (history), image analysis (photo) or a GitHub read (github). They are catalogued here and will run when that input exists.',
+    'These indicators need Vetter\'s memory of profiles checked before (history), image analysis (photo) or a GitHub read (github). They are catalogued here and will run when that input exists.',
     '',
     '| id | title | needs | category | severity | weight | source | description |',
     '|---|---|---|---|---|---|---|---|',
@@ -93,6 +95,8 @@ export function renderRulesDoc(): string {
     '- **medium**: a medium- or strong-weight finding of medium or high severity, or weak findings in 3+ independent categories;',
     '- **low**: any finding of low severity or more — a weak signal alone, or weak signals in one or two categories, never go above low;',
     '- **none**: no findings, or only information (severity info, e.g. an unverifiable school).',
+    '',
+    'Rules that read the hiring manager\'s notes (the interview checklist, the shipping address, pasted payment instructions and messages; evidence paths start with `notes.`, e.g. `notes.pasted[2]`, `notes.checklist.camera`) are silent when there are no notes, and a checklist item fires only when marked "concern" ("no concern" and "not checked" are silent). Strong notes findings (camera refusal, a threat to release code, a payee in another name, an address change) raise even a clean page to high. The command-line checker takes notes with `--notes <notes.json>`.',
     '',
     'The extension runs every rule on the live page. The command-line checker (`npm run check`) works on saved pages and profiles and does not run `loc-time`: a saved page\'s local time is as old as the file.',
     '',

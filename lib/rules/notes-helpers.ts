@@ -26,7 +26,7 @@ export function checklistEvidence(item: ChecklistItem, a: ChecklistAnswer): Evid
 /** ", noting: "…"" for explanations, or nothing when the manager wrote no note. */
 export function noteSuffix(a: ChecklistAnswer): string {
   const note = a.note.trim();
-  return note ? `, with the note "${clip(note, 160)}"` : '';
+  return note ? `, with the note "${clip(note, 160).replace(/\.+$/, '')}"` : '';
 }
 
 /** The analysis of the pasted text, or null when there are no notes or no pastes. */

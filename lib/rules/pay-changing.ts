@@ -19,7 +19,7 @@ export const payChanging: Rule = {
     weight: 'medium',
     indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
     description:
-      'Counts the payment providers named in the overview, payment notes and review texts, and looks for payment details that changed. The FBI guidance (2023) and the 2022 advisory list varying payment providers, bank accounts and methods as a red flag. Three or more providers alone is a low-severity finding; a stated change of account is medium. In the hiring manager\'s pasted payment instructions and messages, a later paste that names only other providers than an earlier one, different wallet addresses or different payee names across pastes, or a stated change are medium; three or more providers across the pastes are low.',
+      'Counts the payment providers named in the overview, payment notes and review texts, and looks for payment details that changed. The FBI guidance (2023) and the 2022 advisory list varying payment providers, bank accounts and methods as a red flag. Three or more providers alone is a low-severity finding; a stated change of account is medium. In the hiring manager\'s pasted payment instructions and messages, a later paste that names only other providers than an earlier one, different wallet addresses, bank accounts or payee names across pastes, or a stated change are medium; three or more providers across the pastes are low.',
   },
   check(p, ctx) {
     const a = pasteAnalysis(p, ctx);
@@ -50,6 +50,7 @@ function notesFinding(a: NotesAnalysis): FindingDraft[] {
   switched(hitsOf(a, 'provider').filter((h) => h.provider !== 'bank transfer'), (h) => h.provider, 'the payment service');
   switched(hitsOf(a, 'wallet'), (h) => h.match, 'the wallet address');
   switched(hitsOf(a, 'payee'), (h) => h.name, 'the payee name');
+  switched(hitsOf(a, 'bank-account'), (h) => h.value, 'the bank account');
   if (changes.length) {
     return [
       {

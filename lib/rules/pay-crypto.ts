@@ -27,7 +27,7 @@ export const payCrypto: Rule = {
       if (all.length)
         out.push({
           title: wallets.length ? 'Crypto wallet address in your pasted text' : 'Crypto payment asked for in your pasted text',
-          explanation: `${cap(pasteNames(all))} in your notes ${wallets.length ? `contain${all.length === 1 ? 's' : ''} ${wallets.length === 1 ? 'a wallet address' : `${wallets.length} wallet addresses`} (${[...new Set(wallets.map((w) => w.label))].join('; ')})` : `ask${all.length === 1 ? 's' : ''} for payment in virtual currency (${[...new Set(mentions.map((m) => m.match))].join(', ')})`}. The 2022 US State/Treasury/FBI advisory lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,
+          explanation: `${cap(pasteNames(all))} in your notes ${wallets.length ? `contain${all.length === 1 ? 's' : ''} ${wallets.length === 1 ? 'a wallet address' : `${wallets.length} wallet addresses`}: ${[...new Set(wallets.map((w) => w.label))].join('; ')}` : `ask${all.length === 1 ? 's' : ''} for payment in virtual currency (${[...new Set(mentions.map((m) => m.match))].join(', ')})`}. The 2022 US State/Treasury/FBI advisory lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,
           evidence: hitEvidence(all),
           nextStep: 'Pay only through the platform, in ordinary currency, to the verified account holder; ask why crypto is wanted, and verify identity on a live video call with the camera on.',
         });
