@@ -1,8 +1,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App, type Loaded } from '@/entrypoints/history/App';
-import { applyFilters, NO_FILTERS, reportHref, sortEntries } from '@/entrypoints/history/filter';
+import { App, type Loaded } from '@/entrypoints/profiles/App';
+import { applyFilters, NO_FILTERS, reportHref, sortEntries } from '@/entrypoints/profiles/filter';
 import { analyze } from '@/lib/engine';
 import { mergeEntry, textFingerprints } from '@/lib/history/record';
 import type { HistoryEntry } from '@/lib/history/schema';

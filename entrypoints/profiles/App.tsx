@@ -20,7 +20,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** The history page: every checked profile, with filters and sorting; each row opens the full report. */
+/**
+ * The history page (profiles.html; not `history/`: WXT would make an entrypoint named "history" replace the browser's
+ * own history page): every checked profile, with filters and sorting; each row opens the full report. */
 export function App({ load }: { load: () => Promise<Loaded> }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
