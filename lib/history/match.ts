@@ -6,7 +6,10 @@
  * - contacts: other identities sharing a normalized link, e-mail, phone or handle;
  * - changes and previousChecks of this identity.
  * "Linked accounts" are the same person's profiles as far as the pages show: the same name on another site, or
- * profiles linking to each other. A profile with the same key is never "another identity".
+ * profiles linking to each other; their photos are compared for photoVaries. Another identity is a profile with
+ * another key, another name and no link between the two: only those count for photo, text and contact reuse (the
+ * same name under two ids on one site is left out of both, so common names do not raise photoVaries, and one
+ * person's second account does not raise reuse).
  */
 import { jaccard, minhashSimilarity, sharedPassage, TEMPLATE_SIMILARITY } from './fingerprint';
 import { diffChanges, normalizeLink } from './record';
@@ -87,6 +90,8 @@ function best<T extends { other: Identity }>(xs: T[], better: (a: T, b: T) => bo
 export function findMatches(probe: Probe, digests: readonly Digest[], prev: HistoryEntry | null, now: Date = new Date(), photoIndex?: HashIndex<number>): HistoryMatches {
   const others = digests.filter((d) => d.identity.key !== probe.identity.key);
   const isLinked = others.map((d) => linked(probe, d));
+  /** Not "another identity": linked, or the same name on the same site. */
+  const isSame = others.map((d, i) => isLinked[i] || namesCompatible(probe.identity.name, d.identity.name));
 
   // Photos: near-duplicates under other identities.
   const photo: HistoryMatches['photo'] = [];
@@ -99,7 +104,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
         const d = digests[id];
         if (!d || d.identity.key === probe.identity.key) continue;
         const i = others.indexOf(d);
-        if (i >= 0 && !isLinked[i]) photo.push({ other: d.identity, distance, mirrored });
+        if (i >= 0 && !isSame[i]) photo.push({ other: d.identity, distance, mirrored });
       }
     }
   }
@@ -129,7 +134,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   const text: HistoryMatches['text'] = [];
   for (const t of probe.text)
     others.forEach((o, i) => {
-      if (isLinked[i]) return;
+      if (isSame[i]) return;
       for (const u of o.text) {
         if (u.field !== t.field || minhashSimilarity(t.minhash, u.minhash) < TEMPLATE_SIMILARITY - 0.15) continue;
         const similarity = jaccard(t.text, u.text);
@@ -142,7 +147,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   const contacts: HistoryMatches['contacts'] = [];
   const mine = new Map(probe.contacts.map((c) => [`${c.kind}:${c.value}`, c]));
   others.forEach((o, i) => {
-    if (isLinked[i]) return;
+    if (isSame[i]) return;
     for (const c of o.contacts) {
       const m = mine.get(`${c.kind}:${c.value}`);
       if (m) contacts.push({ other: o.identity, contact: m });
