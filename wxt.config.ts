@@ -14,7 +14,18 @@ export default defineConfig({
       'Checks freelancer profiles against the FBI and US government red flags for DPRK IT workers, explains every flag and what to verify. Nothing leaves your browser.',
     permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Vetter: check this profile' },
-    host_permissions: [],
+    // Reviewed list: only the marketplaces' profile-photo hosts, so the background can fetch a photo to hash it
+    // (lib/photos/fetch.ts; never page content, never other hosts). Keep it tight; each host is named:
+    host_permissions: [
+      'https://www.upwork.com/profile-portraits/*', // Upwork profile portraits
+      'https://*.f-cdn.com/*', // Freelancer.com avatars (cdn2/cdn3.f-cdn.com/ppic/…)
+      'https://fiverr-res.cloudinary.com/*', // Fiverr profile photos
+      'https://uploads.toptal.io/*', // Toptal talent photos
+      'https://media.licdn.com/*', // LinkedIn profile photos
+      'https://avatars.githubusercontent.com/*', // GitHub avatars
+      'https://res.cloudinary.com/gurucom/*', // Guru profile photos
+      'https://dy5jo0nsuf6ys.cloudfront.net/*', // PeoplePerHour photos (the CDN host the fixtures model; not checked against the live site)
+    ],
     ...(mode === 'e2e' ? { key: E2E_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'vetter@vetter.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Profile } from './profile/schema';
 import { Report } from './report/schema';
+import { Dismissal, Verification } from './history/schema';
 
 export const AnalyzeRequest = z.object({ type: z.literal('vetter:analyze'), profile: Profile });
 export const CheckRequest = z.object({ type: z.literal('vetter:check') });
@@ -19,3 +20,17 @@ export const AnalyzeResult = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AnalyzeResult = z.infer<typeof AnalyzeResult>;
+
+/** The manager's decisions on a stored profile (content script, report page → background → history store). */
+export const DismissRequest = z.object({ type: z.literal('vetter:dismiss'), key: z.string().min(1), dismissal: Dismissal });
+export const UndismissRequest = z.object({ type: z.literal('vetter:undismiss'), key: z.string().min(1), ruleId: z.string().min(1), title: z.string() });
+export const VerifyRequest = z.object({ type: z.literal('vetter:verify'), key: z.string().min(1), verified: Verification.nullable() });
+export const HistoryRequest = z.discriminatedUnion('type', [DismissRequest, UndismissRequest, VerifyRequest]);
+export type HistoryRequest = z.infer<typeof HistoryRequest>;
+
+export const HistoryUpdateResult = z.union([
+  /** The profile's dismissals and verification after the change. */
+  z.object({ ok: z.literal(true), dismissals: z.array(Dismissal), verified: Verification.nullable() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type HistoryUpdateResult = z.infer<typeof HistoryUpdateResult>;

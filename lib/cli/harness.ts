@@ -23,6 +23,8 @@ export interface Fixture {
   html: string;
   /** `TZ: <IANA zone>` from the top comment: the page's shown local time is rendered live in that zone. */
   tz: string | null;
+  /** `IMAGE: <url> <file>` lines from the top comment: files under tests/fixtures/images served at those URLs. */
+  images: { url: string; file: string }[];
 }
 
 /**
@@ -50,7 +52,8 @@ export function loadFixtures(dir = FIXTURES): Fixture[] {
       const head = html.slice(0, 3000);
       const m = head.match(/URL:\s*(https?:\/\/\S+)/);
       const tz = head.match(/\bTZ:\s*([A-Za-z_]+\/[A-Za-z_/]+)/)?.[1] ?? null;
-      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz });
+      const images = [...head.matchAll(/IMAGE:\s*(https?:\/\/\S+)\s+(\S+)/g)].map((x) => ({ url: x[1]!, file: x[2]! }));
+      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz, images });
     }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
@@ -62,16 +65,23 @@ export interface FixtureServer {
   hosts: string[];
   /** Serve extra pages (tests add variants at run time). */
   add(url: string, html: string, tz?: string | null): void;
+  /** Serve a file (an image under tests/fixtures/images) at a URL whose host is among `hosts`. */
+  addFile(url: string, path: string): void;
   close(): Promise<void>;
 }
 
 /** Serve fixtures by host and path on 127.0.0.1, over https (self-signed) and http. Unknown paths get 404. */
 export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): Promise<FixtureServer> {
   const pages = new Map<string, Pick<Fixture, 'html' | 'tz'>>();
+  const files = new Map<string, string>();
   const key = (u: URL) => `${u.hostname}${u.pathname.replace(/\/$/, '')}`;
   const add = (url: string, html: string, tz: string | null = null) => pages.set(key(new URL(url)), { html, tz });
-  for (const f of fixtures) add(f.url, f.html, f.tz);
-  const hosts = [...new Set(fixtures.map((f) => new URL(f.url).hostname))];
+  const addFile = (url: string, path: string) => files.set(key(new URL(url)), path);
+  for (const f of fixtures) {
+    add(f.url, f.html, f.tz);
+    for (const i of f.images ?? []) addFile(i.url, join(FIXTURES, 'images', i.file));
+  }
+  const hosts = [...new Set(fixtures.flatMap((f) => [f.url, ...(f.images ?? []).map((i) => i.url)]).map((u) => new URL(u).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
@@ -79,6 +89,13 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
   const handler: http.RequestListener = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const u = new URL(req.url ?? '/', `https://${host}`);
+    const file = files.get(key(u));
+    if (file) {
+      const type = /\.png$/i.test(file) ? 'image/png' : /\.jpe?g$/i.test(file) ? 'image/jpeg' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' });
+      res.end(readFileSync(file));
+      return;
+    }
     const page = pages.get(key(u));
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -96,6 +113,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
     httpPort: (s2.address() as AddressInfo).port,
     hosts,
     add,
+    addFile,
     close: () =>
       Promise.all([new Promise<void>((r) => s1.close(() => r())), new Promise<void>((r) => s2.close(() => r()))]).then(() => undefined),
   };
@@ -137,7 +155,11 @@ export async function launchWithExtension(opts: {
   const dir = opts.extensionDir ?? CHROME_DIST;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npx wxt build" first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'vetter-chromium-'));
-  const rules = opts.server.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
+  // The marketplaces' photo hosts the extension may fetch from (its host permissions) go to the local server too, so
+  // no photo request leaves the machine (unknown photos get a 404 there).
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  const photoHosts = (manifest.host_permissions ?? []).map((p) => p.match(/^https?:\/\/([^/]+)\//)?.[1]).filter((h): h is string => !!h);
+  const rules = [...new Set([...opts.server.hosts, ...photoHosts])].map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
@@ -151,6 +173,9 @@ export async function launchWithExtension(opts: {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The fixture server's certificate is self-signed: Playwright's ignoreHTTPSErrors covers pages, not the
+      // extension service worker's own fetches (the photos it hashes).
+      '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,

@@ -6,7 +6,10 @@
  * - contacts: other identities sharing a normalized link, e-mail, phone or handle;
  * - changes and previousChecks of this identity.
  * "Linked accounts" are the same person's profiles as far as the pages show: the same name on another site, or
- * profiles linking to each other. A profile with the same key is never "another identity".
+ * profiles linking to each other; their photos are compared for photoVaries. Another identity is a profile with
+ * another key, another name and no link between the two: only those count for photo, text and contact reuse (the
+ * same name under two ids on one site is left out of both, so common names do not raise photoVaries, and one
+ * person's second account does not raise reuse).
  */
 import { jaccard, minhashSimilarity, sharedPassage, TEMPLATE_SIMILARITY } from './fingerprint';
 import { diffChanges, normalizeLink } from './record';
@@ -38,36 +41,69 @@ export interface Probe {
   contacts: Contact[];
 }
 
-const normName = (n: string) =>
-  n
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+interface Folded {
+  tokens: string[];
+  joined: string;
+  sorted: string;
+}
+const nameCache = new Map<string, Folded>();
+/** Name tokens, folded (cached: a check compares one name with every stored one). */
+function normName(n: string): Folded {
+  let v = nameCache.get(n);
+  if (!v) {
+    if (nameCache.size > 200_000) nameCache.clear();
+    const tokens = n
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    v = { tokens, joined: tokens.join(' '), sorted: [...tokens].sort().join(' ') };
+    nameCache.set(n, v);
+  }
+  return v;
+}
 
 /** Same person's name as sites show it: "Daniel K." fits "Daniel Kim"; "Daniel Kim" fits "Kim Daniel". */
 export function namesCompatible(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
-  const x = normName(a);
-  const y = normName(b);
+  const fa = normName(a);
+  const fb = normName(b);
+  const x = fa.tokens;
+  const y = fb.tokens;
   if (!x.length || !y.length) return false;
-  if (x.join(' ') === y.join(' ') || [...x].sort().join(' ') === [...y].sort().join(' ')) return true;
+  if (fa.joined === fb.joined || fa.sorted === fb.sorted) return true;
   if (x[0] !== y[0] || x.length < 2 || y.length < 2) return false;
   const lx = x[x.length - 1]!;
   const ly = y[y.length - 1]!;
   return (lx.length === 1 && ly.startsWith(lx)) || (ly.length === 1 && lx.startsWith(ly));
 }
 
-/** Whether two identities are, as far as the pages show, one person's accounts. */
-export function linked(a: { identity: Identity; contacts: readonly Contact[] }, b: { identity: Identity; contacts: readonly Contact[] }): boolean {
-  if (a.identity.key === b.identity.key) return true;
-  if (a.identity.platform !== b.identity.platform && namesCompatible(a.identity.name, b.identity.name)) return true;
-  const au = normalizeLink(a.identity.url);
-  const bu = normalizeLink(b.identity.url);
-  return a.contacts.some((c) => c.kind === 'link' && c.value === bu) || b.contacts.some((c) => c.kind === 'link' && c.value === au);
+/** A profile URL as a normalized link value, without the URL parser (called for every stored profile). */
+const profileLink = (url: string) =>
+  url
+    .replace(/^https?:\/\/(www\.)?/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+
+type Side = { identity: Identity; contacts: readonly Contact[] };
+
+/** A test "is `b` one of `a`'s accounts" with `a`'s side computed once (it runs for every stored profile). */
+export function linkedTo(a: Side): (b: Side) => boolean {
+  const au = normalizeLink(a.identity.url) ?? profileLink(a.identity.url);
+  const aLinks = new Set(a.contacts.filter((c) => c.kind === 'link').map((c) => c.value));
+  return (b) => {
+    if (a.identity.key === b.identity.key) return true;
+    if (a.identity.platform !== b.identity.platform && namesCompatible(a.identity.name, b.identity.name)) return true;
+    if (aLinks.size && aLinks.has(profileLink(b.identity.url))) return true;
+    return b.contacts.some((c) => c.kind === 'link' && c.value === au);
+  };
 }
+
+/** Whether two identities are, as far as the pages show, one person's accounts. */
+export const linked = (a: Side, b: Side): boolean => linkedTo(a)(b);
 
 const MAX_PER_KIND = 10;
 
@@ -86,7 +122,10 @@ function best<T extends { other: Identity }>(xs: T[], better: (a: T, b: T) => bo
  */
 export function findMatches(probe: Probe, digests: readonly Digest[], prev: HistoryEntry | null, now: Date = new Date(), photoIndex?: HashIndex<number>): HistoryMatches {
   const others = digests.filter((d) => d.identity.key !== probe.identity.key);
-  const isLinked = others.map((d) => linked(probe, d));
+  const isLinkedTo = linkedTo(probe);
+  const isLinked = others.map(isLinkedTo);
+  /** Not "another identity": linked, or the same name on the same site. */
+  const isSame = others.map((d, i) => isLinked[i] || namesCompatible(probe.identity.name, d.identity.name));
 
   // Photos: near-duplicates under other identities.
   const photo: HistoryMatches['photo'] = [];
@@ -99,7 +138,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
         const d = digests[id];
         if (!d || d.identity.key === probe.identity.key) continue;
         const i = others.indexOf(d);
-        if (i >= 0 && !isLinked[i]) photo.push({ other: d.identity, distance, mirrored });
+        if (i >= 0 && !isSame[i]) photo.push({ other: d.identity, distance, mirrored });
       }
     }
   }
@@ -129,7 +168,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   const text: HistoryMatches['text'] = [];
   for (const t of probe.text)
     others.forEach((o, i) => {
-      if (isLinked[i]) return;
+      if (isSame[i]) return;
       for (const u of o.text) {
         if (u.field !== t.field || minhashSimilarity(t.minhash, u.minhash) < TEMPLATE_SIMILARITY - 0.15) continue;
         const similarity = jaccard(t.text, u.text);
@@ -142,7 +181,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   const contacts: HistoryMatches['contacts'] = [];
   const mine = new Map(probe.contacts.map((c) => [`${c.kind}:${c.value}`, c]));
   others.forEach((o, i) => {
-    if (isLinked[i]) return;
+    if (isSame[i]) return;
     for (const c of o.contacts) {
       const m = mine.get(`${c.kind}:${c.value}`);
       if (m) contacts.push({ other: o.identity, contact: m });

@@ -11,7 +11,7 @@ export const photoReused: Rule = {
     weight: 'strong',
     indicator: { source: 'PSA23', url: SOURCES.PSA23.url },
     description:
-      "Compares the profile photo's perceptual hash (pHash, also of the mirrored image) with the photos of every profile checked before: a near-duplicate (at most 10 of 64 bits differ) under another name or account, not linked to this one by name or links, is the same picture used by different identities. The FBI guidance (PSA 2023) names photo reuse across profiles among the signs. Needs the history of checked profiles and photo analysis on; a stock photo or a shared team picture can also explain it.",
+      "Compares the profile photo's perceptual hash (pHash, also of the mirrored image) with the photos of every profile checked before: a near-duplicate (at most 10 of 64 bits differ) on a profile with another name and no link to this one is the same picture used by different identities. The FBI guidance (PSA 2023) names photo reuse across profiles among the signs. Needs the history of checked profiles and photo analysis on; a stock photo or a shared team picture can also explain it.",
   },
   check(p, ctx) {
     const hits = ctx.history?.photo ?? [];

@@ -2,6 +2,8 @@
  * `npm run bench`: prints figures (no pass/fail). Extraction time per fixture (linkedom DOM in Node), engine
  * throughput over a generated batch of profiles, and the built content script's raw and gzipped size.
  */
+// IndexedDB for the history-store figures (fake-indexeddb: an in-memory implementation, not a browser's).
+import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,3 +51,94 @@ if (existsSync(cs)) {
   const bg = readFileSync(join(CHROME_DIST, 'background.js'));
   console.log(`Background: ${bg.length.toLocaleString('en')} B raw, ${gzipSync(bg).length.toLocaleString('en')} B gzip`);
 } else console.log('\n(no build found: run `npm run build` for bundle sizes)');
+
+// ── History and photos (issue 6) ─────────────────────────────────────────────────────────────────────────────────
+await historyBench();
+
+async function historyBench(): Promise<void> {
+  const { readFileSync: read } = await import('node:fs');
+  const { PNG } = await import('pngjs');
+  const { hashImage, HashIndex, SAME_PHOTO_BITS } = await import('../../lib/photos/hash');
+  const { findMatches, digestOf } = await import('../../lib/history/match');
+  const { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } = await import('../../lib/history/record');
+  const { IDBFactory } = await import('fake-indexeddb');
+  const { openHistory } = await import('../../lib/history/store');
+
+  console.log('\nHistory and photos:');
+  const imgDir = join(new URL('../fixtures/images', import.meta.url).pathname);
+  const imgs = ['astronaut', 'camera', 'chelsea', 'logo'].map((n) => {
+    const p = PNG.sync.read(read(join(imgDir, `${n}.png`)));
+    return { width: p.width, height: p.height, data: new Uint8ClampedArray(p.data) };
+  });
+  for (let i = 0; i < 10; i++) hashImage(imgs[i % 4]!);
+  const ht: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    hashImage(imgs[i % 4]!);
+    ht.push(performance.now() - t);
+  }
+  console.log(`  photo hash (pHash + mirrored pHash + dHash, JS resize) of a 256 px image: median ${median(ht).toFixed(2)} ms`);
+
+  // Near-duplicate lookup over 100,000 stored hashes (linear scan over Uint32 columns), query = hash and mirror.
+  const N_HASH = 100_000;
+  const index = new HashIndex<number>();
+  let s = 12345;
+  const rnd32 = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s);
+  const hex = () => rnd32().toString(16).padStart(8, '0') + rnd32().toString(16).padStart(8, '0');
+  for (let i = 0; i < N_HASH; i++) index.add(hex(), i);
+  const qt: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const q = hex();
+    const t = performance.now();
+    index.search(q, SAME_PHOTO_BITS);
+    index.search(hex(), SAME_PHOTO_BITS);
+    qt.push(performance.now() - t);
+  }
+  console.log(`  near-duplicate lookup over ${N_HASH.toLocaleString('en')} stored hashes (photo + mirrored, ≤ ${SAME_PHOTO_BITS} bits): median ${median(qt).toFixed(2)} ms (target ≤ 2 ms)`);
+
+  // A realistic entry: the flagged Upwork fixture with a photo and text fingerprints.
+  const base = profiles.find((p) => p.source.platform === 'upwork' && p.overview) ?? profiles[0]!;
+  const now = new Date();
+  const h0 = hashImage(imgs[0]!);
+  const photo = { url: base.photo?.url ?? 'https://www.upwork.com/profile-portraits/x.jpg', kind: 'photo' as const, ...h0, width: 256, height: 256, hashedAt: now.toISOString() };
+  // Distinct people: each entry gets its own photo hash and its own overview (the fixture's words reshuffled).
+  const vocab = (base.overview ?? 'lorem ipsum dolor sit amet').split(/\s+/);
+  const entryOf = (i: number) => {
+    const p = structuredClone(base);
+    p.source.profileId = `~01bench${i}`;
+    p.source.url = `https://www.upwork.com/freelancers/~01bench${i}`;
+    p.name = `${base.name ?? 'x'} ${i}`;
+    p.overview = Array.from({ length: vocab.length }, () => vocab[rnd32() % vocab.length]).join(' ');
+    const ph = { ...photo, phash: hex(), phashMirror: hex(), dhash: hex() };
+    return mergeEntry(null, p, analyze(p, { now }), ph, textFingerprints(p), now);
+  };
+  const sample = entryOf(0);
+  const bytes = Buffer.byteLength(JSON.stringify(sample));
+  const digestBytes = Buffer.byteLength(JSON.stringify(digestOf(sample)));
+  console.log(
+    `  storage per entry (JSON of a realistic entry, ${base.source.platform} fixture with report, snapshot, photo and text fingerprints): ${(bytes / 1024).toFixed(1)} KB + ${(digestBytes / 1024).toFixed(1)} KB digest` +
+      ` → 50,000 profiles ≈ ${(((bytes + digestBytes) * 50_000) / 1024 ** 2).toFixed(0)} MB (IndexedDB's own overhead not counted)`,
+  );
+
+  // Store write/read with fake-indexeddb in Node (an in-memory JS implementation: browser IndexedDB differs).
+  const store = await openHistory(new IDBFactory());
+  const M = 2_000;
+  const entries = Array.from({ length: M }, (_, i) => entryOf(i));
+  let t = performance.now();
+  for (const e of entries) await store.put(e);
+  const wt = (performance.now() - t) / M;
+  t = performance.now();
+  for (let i = 0; i < 200; i++) await store.get(entries[i]!.identity.key);
+  const rt = (performance.now() - t) / 200;
+  t = performance.now();
+  const digests = await store.digests();
+  const dt2 = performance.now() - t;
+  const probe = { identity: identityOf(base), snapshot: snapshotOf(base), photo, text: textFingerprints(base), contacts: contactsOf(base) };
+  t = performance.now();
+  findMatches(probe, digests, null, now);
+  const mt = performance.now() - t;
+  console.log(
+    `  history store (fake-indexeddb in Node, not a browser): write ${wt.toFixed(2)} ms/entry, read ${rt.toFixed(2)} ms/entry, all ${M.toLocaleString('en')} digests ${dt2.toFixed(0)} ms, matching one profile against them ${mt.toFixed(1)} ms (extrapolated to 50,000: ≈ ${((mt * 50_000) / M).toFixed(0)} ms matching + reading the digests)`,
+  );
+  store.close();
+}

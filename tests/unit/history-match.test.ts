@@ -118,6 +118,10 @@ describe('match', () => {
     expect(findMatches(probeOf(p, photoOf('astronaut', 'https://x/a.jpg')), [digestOf(e)], e, NOW).photo).toEqual([]);
     const sameName = profile('linkedin', 'daniel-kim', 'Daniel Kim');
     expect(findMatches(probeOf(sameName, photoOf('astronaut', 'https://x/b.jpg')), [digestOf(e)], null, NOW).photo).toEqual([]);
+    // The same name under a second id on the same site: neither reuse nor (common names) photoVaries.
+    const secondAccount = profile('upwork', '~01second', 'Daniel K.');
+    expect(findMatches(probeOf(secondAccount, photoOf('astronaut', 'https://x/c.jpg')), [digestOf(e)], null, NOW).photo).toEqual([]);
+    expect(findMatches(probeOf(secondAccount, photoOf('camera', 'https://x/d.jpg')), [digestOf(e)], null, NOW).photoVaries).toEqual([]);
   });
 
   it('photoVaries: a linked account or an earlier check with a very different photo', () => {

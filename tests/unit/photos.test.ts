@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fingerprintPhoto } from '../../lib/photos/fetch';
 import { classifyImage } from '../../lib/photos/classify';
 import { DIFFERENT_PHOTO_BITS, hamming, hashImage, HashIndex, popcount32, resizeGray, SAME_PHOTO_BITS, splitHash, toGray, type Rgba } from '../../lib/photos/hash';
 import { reverseImageLinks } from '../../lib/photos/reverse';
@@ -43,7 +44,7 @@ describe('perceptual hashes', () => {
       }
     }
     console.log(`pHash distance to the original:\n  ${table.join('\n  ')}`);
-  });
+  }, 60_000);
 
   it('a mirrored copy is far by pHash but matches the mirrored hash', () => {
     for (const name of IMAGE_NAMES) {
@@ -53,7 +54,7 @@ describe('perceptual hashes', () => {
       expect(hamming(h.phashMirror, m.phash), name).toBeLessThanOrEqual(SAME_PHOTO_BITS);
       if (name !== 'logo') expect(hamming(h.phash, m.phash), name).toBeGreaterThan(SAME_PHOTO_BITS);
     }
-  });
+  }, 60_000);
 
   it('false-match rate on distinct images (with their variants) at ≤ 10 bits, mirror included', () => {
     const bases = [...IMAGE_NAMES.map((n) => ({ name: n, img: loadImage(n) })), ...demoTiles()];
@@ -130,5 +131,37 @@ describe('reverse image search links', () => {
     }
     expect(reverseImageLinks('not a url')).toEqual([]);
     expect(reverseImageLinks('data:image/png;base64,AAAA')).toEqual([]);
+  });
+});
+
+describe('fingerprintPhoto (the background photo step, network and decoder replaced)', () => {
+  const now = () => new Date('2025-03-01T12:00:00.000Z');
+  const ok = (async () => new Response(new Blob([new Uint8Array([1, 2, 3])]))) as unknown as typeof fetch;
+  it('hashes and classifies a fetched photo', async () => {
+    const fp = await fingerprintPhoto('https://www.upwork.com/profile-portraits/a.jpg', { fetch: ok, decode: async () => loadImage('astronaut'), now });
+    expect(fp).toMatchObject({ kind: 'photo', width: 256, height: 256, hashedAt: now().toISOString() });
+    expect(fp.phash).toBe(hashImage(loadImage('astronaut')).phash);
+  });
+  it('a default-avatar URL is classified without fetching', async () => {
+    const fetchSpy = vi.fn(ok);
+    const fp = await fingerprintPhoto('https://www.upwork.com/static/assets/TopNavSsi/visitor-v2/default-avatar.svg', { fetch: fetchSpy, decode: async () => loadImage('astronaut'), now });
+    expect(fp.kind).toBe('default-avatar');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+  it('a flat placeholder image is a default avatar', async () => {
+    expect((await fingerprintPhoto('https://x.test/p.png', { fetch: ok, decode: async () => solid(100, 100, [210, 210, 210]), now })).kind).toBe('default-avatar');
+  });
+  it('HTTP errors, network errors, empty bodies and undecodable data give "unreadable", never a throw', async () => {
+    const cases: Partial<Parameters<typeof fingerprintPhoto>[1]>[] = [
+      { fetch: (async () => new Response('no', { status: 404 })) as unknown as typeof fetch },
+      { fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch },
+      { fetch: (async () => new Response(new Blob([]))) as unknown as typeof fetch },
+      { fetch: ok, decode: async () => Promise.reject(new Error('bad image')) },
+    ];
+    for (const c of cases) {
+      const fp = await fingerprintPhoto('https://x.test/p.jpg', { decode: async () => loadImage('astronaut'), now, ...c });
+      expect(fp).toMatchObject({ kind: 'unreadable', phash: null });
+    }
+    expect((await fingerprintPhoto('data:image/png;base64,AAAA', { fetch: ok, decode: async () => loadImage('astronaut'), now })).kind).toBe('unreadable');
   });
 });
