@@ -75,7 +75,7 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length 
  * The finding as the `Finding` schema would return it (evidence reduced to its two keys), or null when the schema
  * would reject it. Hand-written because zod parsing every finding was a third of the engine's time.
  */
-function quickFinding(c: {
+export function quickFinding(c: {
   ruleId: unknown;
   category: unknown;
   severity: unknown;
