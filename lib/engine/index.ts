@@ -2,6 +2,7 @@
  * The engine: runs the enabled rules over a Profile and turns their findings into a scored, levelled Report.
  * Pure and synchronous; a rule that throws is reported as an info finding instead of breaking the check.
  */
+import { enrichProfile } from '../data/places';
 import type { Profile } from '../profile/schema';
 import { CATEGORIES, Finding, Indicator, INDICATOR_SOURCES, SEVERITIES, type Level, type Report } from '../report/schema';
 import { RULES, RULESET_VERSION, type Rule, type RuleContext } from '../rules';
@@ -113,8 +114,12 @@ export function quickFinding(c: {
   };
 }
 
+/**
+ * Enriches the profile (countries from cities and localized names, lib/data/places.ts), runs the rules and scores.
+ * Evidence paths refer to the enriched profile; callers that show or store the profile use `enrichProfile` too.
+ */
 export function analyze(profile: Profile, opts: RunOptions = {}): Report {
-  const findings = runRules(profile, opts);
+  const findings = runRules(enrichProfile(profile), opts);
   const s = score(findings);
   // Every part is already valid (findings checked above, the rest from a validated Profile), so no second parse.
   return {
