@@ -20,14 +20,14 @@ async function main() {
   const outDir = join(ROOT, 'test-output/demo');
   if (HEADLESS) mkdirSync(outDir, { recursive: true });
   for (const f of fixtures) {
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
-    let summary = 'no badge (not a supported profile URL)';
     if (!siteExtractorFor(f.url)) {
       // Generic pages get no automatic badge: the popup's "Check this profile" reads them with the generic reader.
       console.log(`${f.file.padEnd(34)} generic page: no automatic badge; use the toolbar popup's "Check this profile"\n${' '.repeat(35)}${f.url}`);
       continue;
     }
+    const page = await browser.context.newPage();
+    await page.goto(f.url);
+    let summary = 'no badge (not a supported profile URL)';
     try {
       const badge = page.locator('.vetter-badge:not([data-level="pending"])');
       await badge.waitFor({ timeout: 10_000 });
