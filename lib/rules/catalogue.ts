@@ -7,7 +7,7 @@ import { SOURCES } from './sources';
 
 export interface PendingRule extends RuleMeta {
   /** What has to exist before the rule can run. */
-  arrivesWith: 'notes' | 'history' | 'photo' | 'github';
+  arrivesWith: 'notes' | 'history' | 'photo';
 }
 
 const src = (source: keyof typeof SOURCES) => ({ source, url: SOURCES[source].url });
@@ -26,7 +26,6 @@ export const PENDING_RULES: readonly PendingRule[] = [
   { id: 'links-shared', title: 'The same portfolio, GitHub, e-mail or phone under different identities', category: 'links', severity: 'high', weight: 'strong', indicator: src('ADV22'), arrivesWith: 'history', description: 'Compares links and contacts with profiles checked before under other names (2022 advisory).' },
   { id: 'profile-mismatch', title: 'Name, location, education or work history differ between this person\'s profiles', category: 'text', severity: 'high', weight: 'strong', indicator: src('ADV22'), arrivesWith: 'history', description: 'Compares the profile with the same person\'s other profiles and résumé (2022 advisory, FBI guidance 2023).' },
   { id: 'photo-synthetic', title: 'Photo framing consistent with generated faces', category: 'photo', severity: 'medium', weight: 'medium', indicator: src('PSA23'), arrivesWith: 'photo', description: 'Looks at the photo itself (eye positions typical of face generators, other AI-photo cues); needs image analysis in the extension (FBI guidance 2023: "appearance is strange").' },
-  { id: 'github-young', title: 'GitHub account much younger than the claimed career', category: 'links', severity: 'medium', weight: 'medium', indicator: src('SEAL'), arrivesWith: 'github', description: 'Needs a GitHub profile read: account age, back-dated commits, copied repositories (Security Alliance framework).' },
 ];
 
 /** Catalogue ids covered by a rule with another id. */

@@ -5,6 +5,7 @@ import { eduImplausible } from './edu-implausible';
 import { empFront } from './emp-front';
 import { empOverlap } from './emp-overlap';
 import { empVague } from './emp-vague';
+import { githubYoung } from './github-young';
 import { langKorean } from './lang-korean';
 import { locClaim } from './loc-claim';
 import { locTime } from './loc-time';
@@ -18,7 +19,7 @@ import { photoMissing } from './photo-missing';
 import { rateDiscount } from './rate-discount';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.2.0';
+export const RULESET_VERSION = '0.3.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
   eduAsiaEmpWest,
@@ -37,5 +38,6 @@ export const RULES: readonly Rule[] = [
   acctNewRated,
   rateDiscount,
   offPlatform,
+  githubYoung,
 ];
 export type { Rule, RuleContext, RuleMeta, FindingDraft } from './types';
