@@ -161,6 +161,17 @@ function matchFrontNameUncached(name: string, kinds: FrontEntry['kind'][]): Fron
 
 /** A seized or front-company domain that a URL or host belongs to, or null. */
 export function matchFrontDomain(urlOrHost: string): FrontEntry | null {
+  let r = domainCache.get(urlOrHost);
+  if (r === undefined) {
+    r = matchFrontDomainUncached(urlOrHost);
+    if (domainCache.size > 2000) domainCache.clear();
+    domainCache.set(urlOrHost, r);
+  }
+  return r;
+}
+const domainCache = new Map<string, FrontEntry | null>();
+
+function matchFrontDomainUncached(urlOrHost: string): FrontEntry | null {
   let host: string;
   try {
     host = new URL(urlOrHost.includes('://') ? urlOrHost : `https://${urlOrHost}`).hostname.toLowerCase();

@@ -37,10 +37,16 @@ function collectTexts(p: Profile, withReviews: boolean): TextField[] {
   if (p.overview) out.push({ field: 'overview', text: p.overview });
   if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push({ field: `reviews[${i}].text`, text: p.reviews[i]!.text });
   if (!p.paymentMentions.length) return out;
-  const seen = out.map((t) => norm(t.text));
+  const own = out.length;
+  let seen: string[] | null = null;
   for (let i = 0; i < p.paymentMentions.length; i++) {
     const m = p.paymentMentions[i]!;
+    // Quick path: an excerpt copied verbatim from a text is in it (and so in its normalized form too).
+    let repeated = false;
+    for (let k = 0; k < own; k++) if (m && out[k]!.text.includes(m)) repeated = true;
+    if (repeated) continue;
     const n = norm(m);
+    seen ??= out.slice(0, own).map((t) => norm(t.text));
     if (n && !seen.some((s) => s.includes(n))) out.push({ field: `paymentMentions[${i}]`, text: m });
   }
   return out;
