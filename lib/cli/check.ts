@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { z } from 'zod';
 import { analyze } from '../engine';
+import { enrichProfile } from '../data/places';
 import { extractProfile, siteExtractorFor } from '../extractors';
 import { ManagerNotes } from '../notes/schema';
 import { Profile } from '../profile/schema';
@@ -81,7 +82,7 @@ export function checkHtml(html: string, url: string, opts: { generic?: boolean; 
   if (!opts.generic && !siteExtractorFor(u.href))
     throw new UsageError(`no site extractor handles ${u.href} (supported: profile pages on Upwork, Freelancer.com, Fiverr, Toptal, LinkedIn, GitHub, Guru, PeoplePerHour); add --generic to read it with the generic reader`);
   const doc = parseHtmlDocument(html);
-  const profile = extractProfile(doc, { url: u.href, now: opts.now, forceGeneric: opts.generic && !siteExtractorFor(u.href) });
+  const profile = enrichProfile(extractProfile(doc, { url: u.href, now: opts.now, forceGeneric: opts.generic && !siteExtractorFor(u.href) }));
   return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now, notes: opts.notes, disabled: opts.liveClock ? new Set() : SAVED_PAGE_DISABLED }) });
 }
 
@@ -120,7 +121,8 @@ export function checkProfileJson(text: string, opts: { now?: Date; notes?: Manag
   const candidate = json && typeof json === 'object' && 'profile' in json ? (json as { profile: unknown }).profile : json;
   const parsed = Profile.safeParse(candidate);
   if (!parsed.success) throw new UsageError(`the profile file does not match the Profile schema:\n${explainZod(parsed.error)}`);
-  return CheckOutput.parse({ profile: parsed.data, report: analyze(parsed.data, { now: opts.now, notes: opts.notes, disabled: SAVED_PAGE_DISABLED }) });
+  const profile = enrichProfile(parsed.data);
+  return CheckOutput.parse({ profile, report: analyze(profile, { now: opts.now, notes: opts.notes, disabled: SAVED_PAGE_DISABLED }) });
 }
 
 const USAGE = `usage:

@@ -6,7 +6,20 @@ import { distance } from 'fastest-levenshtein';
 import frontData from './front-companies.json';
 import universityRows from './universities.json';
 
+const ASCII_PLAIN = /^[A-Za-z0-9 ]*$/;
+const NORM_CACHE = new Map<string, string>();
+
 export function normalizeName(s: string): string {
+  let v = NORM_CACHE.get(s);
+  if (v === undefined) {
+    v = ASCII_PLAIN.test(s) ? s.toLowerCase().replace(/ +/g, ' ').replace(/^the /, '').trim() : normalizeSlow(s);
+    if (NORM_CACHE.size > 5000) NORM_CACHE.clear();
+    NORM_CACHE.set(s, v);
+  }
+  return v;
+}
+
+function normalizeSlow(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -18,18 +31,30 @@ export function normalizeName(s: string): string {
 }
 
 let uniIndex: Map<string, string> | null = null;
-let uniNames: string[] = [];
+/** Listed names of two or more words (10+ characters), by their first word, each list longest first. */
+let uniByFirstWord = new Map<string, string[]>();
 function universities(): Map<string, string> {
   if (!uniIndex) {
     uniIndex = new Map();
     for (const [name, cc] of universityRows as [string, string][]) {
-      const n = normalizeName(name);
+      const n = normalizeSlow(name);
       if (!uniIndex.has(n)) uniIndex.set(n, cc);
     }
-    uniNames = [...uniIndex.keys()].filter((n) => n.split(' ').length >= 2).sort((a, b) => b.length - a.length);
+    uniByFirstWord = new Map();
+    for (const n of uniIndex.keys()) {
+      const sp = n.indexOf(' ');
+      if (sp < 0 || n.length < 10) continue;
+      const w = n.slice(0, sp);
+      const list = uniByFirstWord.get(w);
+      if (list) list.push(n);
+      else uniByFirstWord.set(w, [n]);
+    }
+    for (const list of uniByFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
   return uniIndex;
 }
+
+const schoolCache = new Map<string, SchoolMatch | null>();
 
 export interface SchoolMatch {
   name: string;
@@ -39,17 +64,38 @@ export interface SchoolMatch {
 
 /** The country of a school by the university list, or null when the school is not in the list (unverifiable). */
 export function lookupSchool(school: string): SchoolMatch | null {
+  // The list is static, so a school's answer never changes: several rules ask about the same schools.
+  if (schoolCache.has(school)) {
+    const c = schoolCache.get(school)!;
+    return c && { ...c };
+  }
+  const r = lookupSchoolUncached(school);
+  if (schoolCache.size > 2000) schoolCache.clear();
+  schoolCache.set(school, r);
+  return r && { ...r };
+}
+
+function lookupSchoolUncached(school: string): SchoolMatch | null {
   const idx = universities();
   const n = normalizeName(school);
   if (!n) return null;
   const exact = idx.get(n);
   if (exact) return { name: school, country: exact, how: 'exact' };
-  // "Dalian University of Technology, Dalian, China" → the longest listed name contained as whole words.
+  // "Dalian University of Technology, Dalian, China" → the longest listed name contained as whole words. Only names
+  // whose first word occurs in the text can be contained in it.
   const padded = ` ${n} `;
-  for (const u of uniNames) {
-    if (u.length >= 10 && padded.includes(` ${u} `)) return { name: u, country: idx.get(u)!, how: 'contained' };
+  const words = n.split(' ');
+  let best: string | null = null;
+  for (let i = 0; i < words.length; i++) {
+    for (const u of uniByFirstWord.get(words[i]!) ?? []) {
+      if (best && u.length <= best.length) break;
+      if (padded.includes(` ${u} `)) {
+        best = u;
+        break;
+      }
+    }
   }
-  return null;
+  return best ? { name: best, country: idx.get(best)!, how: 'contained' } : null;
 }
 
 export interface FrontEntry {
@@ -65,27 +111,48 @@ export interface FrontEntry {
 export const FRONT_ENTRIES: FrontEntry[] = (frontData as { entries: FrontEntry[] }).entries;
 
 const LEGAL = /\b(co|company|corp|corporation|inc|incorporated|llc|l l c|ltd|limited|plc|gmbh|pte|pvt|private|sa|srl|bv|oy|ab|trading)\b/g;
-function coreName(s: string): string {
-  return normalizeName(s).replace(LEGAL, ' ').replace(/\s+/g, ' ').trim();
+function coreOf(normalized: string): string {
+  return normalized.replace(LEGAL, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const frontCores = FRONT_ENTRIES.flatMap((e) => [e.name, ...e.variants].map((n) => ({ full: normalizeName(n), core: coreName(n), entry: e })));
+const frontCores = FRONT_ENTRIES.flatMap((e) =>
+  [e.name, ...e.variants].map((n) => {
+    const full = normalizeName(n);
+    const core = coreOf(full);
+    return { full, core, squashed: core.replace(/ /g, ''), words: core.split(' ').length, entry: e };
+  }),
+);
+const frontFull = new Set(frontCores.map((f) => f.full));
 
 /**
  * A named front company or institution matching a name, tolerant of legal suffixes (Co., Ltd., LLC), spacing and
  * punctuation, and one or two typos on longer names. Null when nothing matches.
  */
 export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['company', 'institution']): FrontEntry | null {
+  // The list is static: remember answers (rules ask about the same employers and schools on every check).
+  const key = `${kinds.join(',')}\u0000${name}`;
+  let r = frontCache.get(key);
+  if (r === undefined) {
+    r = matchFrontNameUncached(name, kinds);
+    if (frontCache.size > 2000) frontCache.clear();
+    frontCache.set(key, r);
+  }
+  return r;
+}
+const frontCache = new Map<string, FrontEntry | null>();
+
+function matchFrontNameUncached(name: string, kinds: FrontEntry['kind'][]): FrontEntry | null {
   const full = normalizeName(name);
-  const c = coreName(name);
+  const c = coreOf(full);
   const squashed = c.replace(/ /g, '');
-  for (const { full: listedFull, core, entry } of frontCores) {
+  const padded = ` ${c} `;
+  const maybeExact = frontFull.has(full);
+  for (const { full: listedFull, core, squashed: cs, words, entry } of frontCores) {
     if (!kinds.includes(entry.kind)) continue;
-    if (full === listedFull) return entry; // exact full name, even when short ("WKJ LLC")
+    if (maybeExact && full === listedFull) return entry; // exact full name, even when short ("WKJ LLC")
     if (c.length < 4 || core.length < 4) continue;
-    const cs = core.replace(/ /g, '');
     if (c === core || squashed === cs) return entry;
-    if (` ${c} `.includes(` ${core} `) && core.split(' ').length >= 2) return entry;
+    if (words >= 2 && padded.includes(` ${core} `)) return entry;
     const tolerance = cs.length >= 14 ? 2 : cs.length >= 8 ? 1 : 0;
     if (tolerance && Math.abs(squashed.length - cs.length) <= tolerance && distance(squashed, cs) <= tolerance) return entry;
   }
@@ -94,6 +161,17 @@ export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['com
 
 /** A seized or front-company domain that a URL or host belongs to, or null. */
 export function matchFrontDomain(urlOrHost: string): FrontEntry | null {
+  let r = domainCache.get(urlOrHost);
+  if (r === undefined) {
+    r = matchFrontDomainUncached(urlOrHost);
+    if (domainCache.size > 2000) domainCache.clear();
+    domainCache.set(urlOrHost, r);
+  }
+  return r;
+}
+const domainCache = new Map<string, FrontEntry | null>();
+
+function matchFrontDomainUncached(urlOrHost: string): FrontEntry | null {
   let host: string;
   try {
     host = new URL(urlOrHost.includes('://') ? urlOrHost : `https://${urlOrHost}`).hostname.toLowerCase();

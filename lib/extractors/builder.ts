@@ -52,6 +52,11 @@ export function findPaymentMentions(text: string, max = 20): string[] {
   return [...out];
 }
 
+/** How many of the PROFILE_FIELDS an extractor found on the page (the badge's "read 9/13" figure). */
+export function fieldsRead(p: Pick<Profile, 'missing'>): number {
+  return PROFILE_FIELDS.length - new Set(p.missing).size;
+}
+
 export class ProfileBuilder {
   private values: Partial<Values> = {};
   private provenance: Partial<Record<ProfileField, ReadTier>> = {};

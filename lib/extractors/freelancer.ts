@@ -121,8 +121,11 @@ function accountFromState(u: Json | null): Account | null {
     if (overall !== null && overall >= 0 && overall <= 5) acc.rating = overall;
     acc.reviewCount = num(hist['reviews']);
     acc.jobsCompleted = num(hist['complete']);
+    // The API's own completion rate (0–1) when given (ReputationDetails.completion_rate), else complete / all.
+    const rate = num(hist['completion_rate']);
     const all = num(hist['all']);
-    if (acc.jobsCompleted !== null && all) acc.jobSuccess = Math.round((acc.jobsCompleted / all) * 100);
+    if (rate !== null && rate >= 0 && rate <= 1) acc.jobSuccess = Math.round(rate * 100);
+    else if (acc.jobsCompleted !== null && all) acc.jobSuccess = Math.round((acc.jobsCompleted / all) * 100);
   }
   const rate = num(u['hourly_rate']);
   if (rate !== null && rate > 0) {

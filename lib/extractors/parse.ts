@@ -27,16 +27,16 @@ const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: string[][] = [
   // English, with abbreviations; German, French, Spanish, Portuguese, Italian, Russian (common UI locales).
   ['january', 'jan', 'januar', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio', 'gen', 'январь', 'января', 'янв'],
-  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fev', 'febrero', 'fevereiro', 'febbraio', 'февраль', 'февраля', 'фев'],
+  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fev', 'febrero', 'fevereiro', 'febbraio', 'февраль', 'февраля', 'фев', 'февр'],
   ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'março', 'marco', 'март', 'марта', 'мар'],
   ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'апрель', 'апреля', 'апр'],
   ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag', 'май', 'мая'],
   ['june', 'jun', 'juni', 'juin', 'junio', 'junho', 'giugno', 'giu', 'июнь', 'июня', 'июн'],
   ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'lug', 'июль', 'июля', 'июл'],
   ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'август', 'августа', 'авг'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'settembre', 'set', 'сентябрь', 'сентября', 'сен'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'settembre', 'set', 'сентябрь', 'сентября', 'сен', 'сент'],
   ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'outubro', 'out', 'ottobre', 'ott', 'октябрь', 'октября', 'окт'],
-  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'ноябрь', 'ноября', 'ноя'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'ноябрь', 'ноября', 'ноя', 'нояб'],
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezembro', 'dicembre', 'декабрь', 'декабря', 'дек'],
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
@@ -67,7 +67,7 @@ export function parseDatePoint(input: string): DatePoint | null {
   if (m) return ym(+m[1]!, +m[2]!);
   m = s.match(/^(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*\d{1,2}\s*일)?$/); // 2019년 3월
   if (m) return ym(+m[1]!, +m[2]!);
-  m = s.match(/^(\d{1,2})\s*월\s*(\d{4})$/); // 3월 2019
+  m = s.match(/^(\d{1,2})\s*(?:월|月)\s*(\d{4})$/); // 3월 2019, 4月 2019
   if (m) return ym(+m[2]!, +m[1]!);
   m = s.match(/^(\d{4})\s*(?:年|년)?$/);
   if (m) return plausibleYear(+m[1]!) ? m[1]! : null;
@@ -90,7 +90,22 @@ function ym(y: number, m: number): DatePoint | null {
   return `${y}-${pad2(m)}`;
 }
 
-const PRESENT = /^(present|current|now|today|ongoing|till date|to date|heute|aujourd'hui|actuel|actualidad|presente|atual|oggi|настоящее время|по настоящее время|наст\.? время|現在|至今|현재)$/i;
+/** Words for "until now" in the sites' UI languages. */
+const PRESENT_WORDS = [
+  'present', 'current', 'now', 'today', 'ongoing', 'till date', 'to date',
+  'heute', 'jetzt', 'aktuell', "aujourd'hui", 'aujourd’hui', 'actuel', 'actuellement', 'actualidad', 'actualmente', 'presente',
+  'atual', 'atualmente', 'oggi', 'attuale', 'настоящее время', 'по настоящее время', 'наст. время', 'наст время', 'сейчас',
+  '現在', '现在', '至今', '今', '현재',
+];
+const PRESENT = new RegExp(`^(${PRESENT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.?$`, 'i');
+const PRESENT_ALTERNATION = [...PRESENT_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+/** "Since 2018", "seit März 2018", "depuis 2018", "desde 2018", "2018年から". */
+const SINCE = /^(?:since|from|seit|depuis|desde|dal|da|с)\s+(.+)$|^(.+?)\s*(?:から|以来|부터)$/iu;
+/** A duration the sites add after a range: "· 2 yrs 7 mos", "(2 years)". */
+const TRAILING_DURATION = /\s*[·•|]\s*\d+\s*(?:yrs?|years?|mos?|months?|jahre?|monate?|ans?|mois|años?|meses?|anni|mesi|лет|год|года|мес\.?|年|か月|ヶ月|개월|년)\b.*$/iu;
 
 export interface DateRange {
   start: DatePoint | null;
@@ -104,10 +119,15 @@ export interface DateRange {
  * "2019 - " (open). Returns null when the text holds no recognisable range or date.
  */
 export function parseDateRange(input: string): DateRange | null {
-  const s = clean(input).replace(/\(.*?\)/g, '').trim();
+  const s = clean(input).replace(/\(.*?\)/g, '').replace(TRAILING_DURATION, '').trim();
   if (!s) return null;
   const whole = parseDatePoint(s);
   if (whole) return { start: whole, end: whole, present: false };
+  const since = s.match(SINCE);
+  if (since) {
+    const start = parseDatePoint((since[1] ?? since[2])!);
+    if (start) return { start, end: null, present: true };
+  }
   const parts = s.split(/\s*(?:[-–—~]|\bto\b|\buntil\b|\bbis\b|(?<!\p{L})à(?!\p{L})|\ba\b|\bhasta\b|\bal\b|–|〜|～|부터|까지)\s*/iu).filter((p) => p !== '');
   if (parts.length === 1) {
     const single = parseDatePoint(parts[0]!);
@@ -131,14 +151,19 @@ export function parseDateRange(input: string): DateRange | null {
 /** Find the first date range inside a longer text ("Kyoto University · 2012 - 2016 · Bachelor…"). */
 export function findDateRange(input: string): DateRange | null {
   const s = clean(input);
-  const month = `(?:(?:${MONTH_ALTERNATION})\\.?\\s+)?`;
-  const date = `(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月|${month}\\d{4}(?:[-/.]\\d{1,2})?|\\d{1,2}/\\d{4})`;
-  const end = `(?:${date}|present|current|now|ongoing|現在|至今|현재)`;
+  const month = `(?:(?:${MONTH_ALTERNATION})\\.?\\s+(?:de\\s+)?)?`;
+  const date = `(?:\\d{4}\\s*(?:年|년)\\s*\\d{1,2}\\s*(?:月|월)|\\d{1,2}\\s*(?:月|월)\\s*\\d{4}|${month}\\d{4}(?:[-/.]\\d{1,2})?|\\d{1,2}/\\d{4})`;
+  const end = `(?:${date}|${PRESENT_ALTERNATION})`;
   const re = new RegExp(`(${date})\\s*(?:[-–—~〜]|to|until)\\s*(${end})`, 'iu');
   const m = s.match(re);
   if (m) {
     const r = parseDateRange(`${m[1]} - ${m[2]}`);
     if (r) return r;
+  }
+  const since = s.match(new RegExp(`(?:^|[^\\p{L}])(?:since|seit|depuis|desde)\\s+(${date})|(${date})\\s*(?:年)?\\s*(?:から|以来|부터)`, 'iu'));
+  if (since) {
+    const start = parseDatePoint((since[1] ?? since[2])!);
+    if (start) return { start, end: null, present: true };
   }
   const single = s.match(new RegExp(`(?:^|[^\\d])(${month}\\d{4})(?![\\d])`, 'u'));
   if (single) {
@@ -146,6 +171,36 @@ export function findDateRange(input: string): DateRange | null {
     if (p) return { start: null, end: p, present: false };
   }
   return null;
+}
+
+const DURATION_UNITS: [RegExp, number][] = [
+  [/^(?:yrs?|years?|jahre?n?|ans?|años?|anos?|anni|anno|лет|год|года|年|년)$/iu, 12],
+  [/^(?:mos?|months?|monate?n?|mois|meses?|mesi|mese|мес|месяц|месяца|месяцев|か月|ヶ月|カ月|个月|個月|개월)$/iu, 1],
+];
+
+/**
+ * A duration as written ("3 years", "2 yrs 7 mos", "1 year 6 months", "18 months", "3 Jahre", "2 ans", "3年", "3년",
+ * "5+ years") → months, or null. Callers decide what it is anchored to (a role's end, the time of the check).
+ */
+export function parseDuration(input: string): number | null {
+  const s = clean(input).toLowerCase();
+  const re = /(\d+(?:[.,]\d+)?)\+?\s*([\p{L}]+\.?)/gu;
+  let months = 0;
+  let found = false;
+  for (const m of s.matchAll(re)) {
+    const unit = m[2]!.replace(/\.$/, '');
+    const mult = DURATION_UNITS.find(([u]) => u.test(unit))?.[1];
+    if (!mult) continue;
+    months += Math.round(Number(m[1]!.replace(',', '.')) * mult);
+    found = true;
+  }
+  return found ? months : null;
+}
+
+/** The DatePoint `months` before `end` (a Date): "3 years" before March 2025 → "2022-03". */
+export function monthsBefore(end: Date, months: number): DatePoint | null {
+  const idx = end.getUTCFullYear() * 12 + end.getUTCMonth() - months;
+  return ym(Math.floor(idx / 12), (idx % 12) + 1);
 }
 
 const COUNTRY_ALIASES: Record<string, string> = {

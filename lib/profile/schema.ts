@@ -43,10 +43,19 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/**
+ * Where a country came from when the page did not state it in a form the extractor reads: `name` (a country name in
+ * another language), `city` (the city, by the city data, most populous match). Absent: the page stated it.
+ * Set by `enrichProfile` (lib/data/places.ts) before the rules run.
+ */
+export const CountryFrom = z.enum(['name', 'city']);
+export type CountryFrom = z.infer<typeof CountryFrom>;
+
 export const Location = z.object({
   raw: text,
   city: optText,
   country: CountryCode.nullable(),
+  countryFrom: CountryFrom.optional(),
 });
 export type Location = z.infer<typeof Location>;
 
@@ -75,6 +84,7 @@ export const Employment = z.object({
   title: optText,
   location: optText,
   country: CountryCode.nullable(),
+  countryFrom: CountryFrom.optional(),
   start: DatePoint.nullable(),
   /** null = present (the role is current), or not stated when `start` is null too. */
   end: DatePoint.nullable(),

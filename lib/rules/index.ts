@@ -11,6 +11,7 @@ import { empFront } from './emp-front';
 import { empOverlap } from './emp-overlap';
 import { empVague } from './emp-vague';
 import { extortion } from './extortion';
+import { githubYoung } from './github-young';
 import { langKorean } from './lang-korean';
 import { locClaim } from './loc-claim';
 import { locTime } from './loc-time';
@@ -30,7 +31,7 @@ import { rateDiscount } from './rate-discount';
 import { textTemplate } from './text-template';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.4.0';
+export const RULESET_VERSION = '0.5.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
   eduAsiaEmpWest,
@@ -63,5 +64,6 @@ export const RULES: readonly Rule[] = [
   textTemplate,
   linksShared,
   profileChanged,
+  githubYoung,
 ];
 export type { Rule, RuleContext, RuleMeta, FindingDraft } from './types';

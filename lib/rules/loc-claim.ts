@@ -14,6 +14,8 @@ const X_BASED = /\b(U\.?S\.?A?\.?|United States|America|UK|U\.K\.|[A-Z][a-z]+(?:
 /** "I am based in Austin, TX", "currently living in Canada". */
 const BASED_IN = /\b(?:I am|I'm|I’m|I live|I reside|I work|currently|personally|am|myself)\b[^.!?]{0,25}?\b(?:based|located|living|residing|live|reside) in (?:the )?([A-Z][\w'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3})/;
 
+const CLAIM_WORD = /based|located|living|residing|live|reside/i;
+
 function toCode(place: string): string | null {
   const p = place.trim().replace(/[.,]+$/, '');
   return ALIASES[p.toLowerCase()] ?? toCountryCode(p) ?? parseLocation(p).country;
@@ -36,6 +38,8 @@ export const locClaim: Rule = {
     const claims: { ev: Evidence; code: string; said: string }[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
+      // Both patterns need one of these words; most texts have none, so skip their sentences.
+      if (!CLAIM_WORD.test(t.text)) continue;
       for (const s of sentences(t.text)) {
         for (const re of [X_BASED, BASED_IN]) {
           const m = s.match(re);

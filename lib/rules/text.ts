@@ -16,16 +16,39 @@ export interface TextField {
  * headline or a review are left out, so a sentence is reported once, at its original place.
  */
 export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): TextField[] {
+  // Several rules read the same profile's texts in one check; profiles are not changed while rules run.
+  const withReviews = opts.reviews !== false;
+  let cached = textsCache.get(p);
+  if (!cached) textsCache.set(p, (cached = {}));
+  const hit = withReviews ? cached.all : cached.noReviews;
+  if (hit) return hit;
+  const out = collectTexts(p, withReviews);
+  if (withReviews) cached.all = out;
+  else cached.noReviews = out;
+  return out;
+}
+
+const textsCache = new WeakMap<Profile, { all?: TextField[]; noReviews?: TextField[] }>();
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function collectTexts(p: Profile, withReviews: boolean): TextField[] {
   const out: TextField[] = [];
   if (p.headline) out.push({ field: 'headline', text: p.headline });
   if (p.overview) out.push({ field: 'overview', text: p.overview });
-  if (opts.reviews !== false) p.reviews.forEach((r, i) => r.text && out.push({ field: `reviews[${i}].text`, text: r.text }));
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const seen = out.map((t) => norm(t.text));
-  p.paymentMentions.forEach((m, i) => {
+  if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push({ field: `reviews[${i}].text`, text: p.reviews[i]!.text });
+  if (!p.paymentMentions.length) return out;
+  const own = out.length;
+  let seen: string[] | null = null;
+  for (let i = 0; i < p.paymentMentions.length; i++) {
+    const m = p.paymentMentions[i]!;
+    // Quick path: an excerpt copied verbatim from a text is in it (and so in its normalized form too).
+    let repeated = false;
+    for (let k = 0; k < own; k++) if (m && out[k]!.text.includes(m)) repeated = true;
+    if (repeated) continue;
     const n = norm(m);
+    seen ??= out.slice(0, own).map((t) => norm(t.text));
     if (n && !seen.some((s) => s.includes(n))) out.push({ field: `paymentMentions[${i}]`, text: m });
-  });
+  }
   return out;
 }
 
@@ -68,8 +91,11 @@ export function findSentences(
   opts: { context?: RegExp; exclude?: RegExp; reviews?: boolean; fields?: string[] } = {},
 ): SentenceHit[] {
   const hits: SentenceHit[] = [];
+  const prefilter = canPrefilter(pattern);
   for (const t of profileTexts(p, { reviews: opts.reviews })) {
     if (opts.fields && !opts.fields.some((f) => t.field === f || t.field.startsWith(`${f}[`))) continue;
+    // A pattern that matches a sentence also matches the whole text, so a text without a match has no hits.
+    if (prefilter && !pattern.test(t.text)) continue;
     for (const s of sentences(t.text)) {
       const m = s.match(pattern);
       if (!m) continue;
@@ -79,6 +105,18 @@ export function findSentences(
     }
   }
   return hits;
+}
+
+const prefilterOk = new WeakMap<RegExp, boolean>();
+/** True when a match inside a sentence implies a match in the whole text: no anchors, lookarounds, \B or state. */
+function canPrefilter(re: RegExp): boolean {
+  let ok = prefilterOk.get(re);
+  if (ok === undefined) {
+    const src = re.source.replace(/\\[^B]/g, '').replace(/\[\^/g, '[');
+    ok = !re.global && !re.sticky && !re.multiline && !/\^|\$|\(\?<?[=!]|\\B/.test(src);
+    prefilterOk.set(re, ok);
+  }
+  return ok;
 }
 
 /** Where a field is, in words, for explanations. */
@@ -119,8 +157,8 @@ export function places(evidence: readonly Evidence[]): string {
 
 /** Months since year 0 for a DatePoint; a bare year is read as its first or last month (`side`). */
 export function monthIndex(d: DatePoint, side: 'first' | 'last'): number {
-  const [y, m] = d.split('-');
-  return Number(y) * 12 + (m ? Number(m) - 1 : side === 'first' ? 0 : 11);
+  const y = Number(d.slice(0, 4));
+  return y * 12 + (d.length > 4 ? Number(d.slice(5, 7)) - 1 : side === 'first' ? 0 : 11);
 }
 
 export function monthOf(date: Date): number {

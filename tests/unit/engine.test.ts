@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, runRules, score } from '../../lib/engine';
+import fc from 'fast-check';
+import { analyze, quickFinding, runRules, score } from '../../lib/engine';
 import { POINTS } from '../../lib/engine/score';
-import { Report, type Category, type Finding, type Severity } from '../../lib/report/schema';
+import { CATEGORIES, Finding, INDICATOR_SOURCES, Report, SEVERITIES, type Category, type Severity } from '../../lib/report/schema';
 import { RULES, RULESET_VERSION, type Rule } from '../../lib/rules';
 import { photoMissing } from '../../lib/rules/photo-missing';
 import { extractFixture, makeProfile, NOW } from './helpers';
@@ -219,5 +220,39 @@ describe('analyze', () => {
     const r = rule('spy', () => ((ran = true), []));
     analyze(makeProfile(), { rules: [r], disabled: new Set(['spy']) });
     expect(ran).toBe(false);
+  });
+});
+
+describe('quickFinding (the engine check that replaces zod on the happy path)', () => {
+  const str = fc.oneof(fc.constant(''), fc.string({ maxLength: 6 }), fc.constant(1 as unknown as string));
+  const candidate = fc.record({
+    ruleId: str,
+    category: fc.oneof(fc.constantFrom(...CATEGORIES), str),
+    severity: fc.oneof(fc.constantFrom(...SEVERITIES), str),
+    weight: fc.oneof(fc.constantFrom('weak', 'medium', 'strong'), str),
+    title: str,
+    explanation: str,
+    evidence: fc.oneof(
+      fc.array(fc.oneof(fc.record({ field: str, excerpt: str }), fc.record({ field: str, excerpt: str, match: str }), fc.constant(null)), { maxLength: 3 }),
+      fc.constant('x'),
+    ),
+    indicator: fc.record({
+      id: str,
+      source: fc.oneof(fc.constantFrom(...INDICATOR_SOURCES), str),
+      url: fc.constantFrom('https://www.ic3.gov/PSA/2023/PSA231018', 'not a url', '', 'http://x.y/z'),
+    }),
+    nextStep: str,
+  });
+
+  it('accepts exactly what the Finding schema accepts and returns the same object', () => {
+    fc.assert(
+      fc.property(candidate, (c) => {
+        const z = Finding.safeParse(c);
+        const q = quickFinding(c);
+        expect(q !== null).toBe(z.success);
+        if (z.success) expect(q).toEqual(z.data);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

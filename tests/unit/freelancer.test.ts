@@ -93,6 +93,13 @@ describe('freelancer: full-flagged.html (embedded state + fl-* markup)', () => {
     });
   });
 
+  it('prefers the reputation block\'s own completion_rate for the success figure', () => {
+    const { html, url } = loadSiteFixture(P, 'full-flagged');
+    const variant = html.replace('"entire_history":{"overall":4.9,', '"entire_history":{"completion_rate":0.84,"overall":4.9,');
+    expect(variant).not.toBe(html);
+    expect(freelancer.extract(docOf(variant), { url, now: NOW }).account.jobSuccess).toBe(84);
+  });
+
   it('reads the reviews and quotes the payment mention', () => {
     expect(p.reviews).toEqual([
       { date: '2 months ago', rating: 5, text: 'Fast and skilled. He asked to be paid in USDT outside the site, which we declined.' },

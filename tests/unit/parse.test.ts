@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   clean,
+  monthsBefore,
+  parseDuration,
   findDateRange,
   linkKind,
   parseCount,
@@ -277,5 +279,64 @@ describe('linkKind', () => {
   // Regression (fixed; parse.ts linkKind): `host.endsWith('github.io')` also matches hosts such as "notgithub.io".
   it('notgithub.io is not GitHub', () => {
     expect(linkKind('https://notgithub.io/')).toBe('other');
+  });
+});
+
+describe('localized ranges and phrases', () => {
+  it.each([
+    ["janv. 2019 – aujourd'hui", '2019-01', null, true],
+    ['März 2018 - Heute', '2018-03', null, true],
+    ['2019年4月 - 現在', '2019-04', null, true],
+    ['2019년 3월 - 현재', '2019-03', null, true],
+    ['enero de 2019 - actualidad', '2019-01', null, true],
+    ['сент. 2017 – наст. время', '2017-09', null, true],
+    ['ott 2019 - oggi', '2019-10', null, true],
+    ['mars 2016 - févr. 2018', '2016-03', '2018-02', false],
+    ['Jan 2019 - Present', '2019-01', null, true],
+    ['2016–2020', '2016', '2020', false],
+    ['Sep 2017 – Mar 2020 · 2 yrs 7 mos', '2017-09', '2020-03', false],
+    ['Since 2018', '2018', null, true],
+    ['seit März 2018', '2018-03', null, true],
+    ['depuis 2018', '2018', null, true],
+    ['2018年から', '2018', null, true],
+  ])('%s', (text, start, end, present) => {
+    expect(parseDateRange(text)).toEqual({ start, end, present });
+    // The same range found inside a longer entry line.
+    expect(findDateRange(`Acme Corp · ${text} · Remote`)).toMatchObject({ start, end, present });
+  });
+
+  it('reads month-first CJK dates', () => {
+    expect(parseDatePoint('4月 2019')).toBe('2019-04');
+    expect(parseDatePoint('3월 2019')).toBe('2019-03');
+  });
+});
+
+describe('parseDuration and monthsBefore', () => {
+  it.each([
+    ['3 years', 36],
+    ['2 yrs 7 mos', 31],
+    ['1 year 6 months', 18],
+    ['18 months', 18],
+    ['5+ years', 60],
+    ['2.5 years', 30],
+    ['3 Jahre', 36],
+    ['2 ans', 24],
+    ['3 años', 36],
+    ['3年', 36],
+    ['3년', 36],
+    ['10 лет', 120],
+  ])('%s → %i months', (text, months) => {
+    expect(parseDuration(text)).toBe(months);
+  });
+
+  it('is null without a duration', () => {
+    expect(parseDuration('Engineer')).toBeNull();
+    expect(parseDuration('2019')).toBeNull();
+    expect(parseDuration('')).toBeNull();
+  });
+
+  it('anchors a duration to an end date', () => {
+    expect(monthsBefore(new Date('2025-03-01T00:00:00Z'), 36)).toBe('2022-03');
+    expect(monthsBefore(new Date('2025-01-15T00:00:00Z'), 1)).toBe('2024-12');
   });
 });
