@@ -48,7 +48,7 @@ export async function copyText(text: string, doc: Document = document): Promise<
   ta.style.top = '-1000px';
   doc.body.appendChild(ta);
   ta.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = doc.execCommand('copy');
   } catch {
