@@ -82,12 +82,14 @@ function entryLines(e: HistoryEntry): string[] {
   const name = e.identity.name ?? e.report.name ?? '(no name read)';
   const url = safeHttpUrl(e.identity.url);
   const r = e.report;
+  // As on the badge: info findings (e.g. a check that could not run) are listed but not counted as flags.
+  const flags = r.findings.filter((f) => f.severity !== 'info').length;
   const out = [
     `## ${mdText(name)}: ${r.level.toUpperCase()}`,
     '',
     `- Site: ${platformName(e.identity.platform)}`,
     `- Profile: ${url && !/[\s<>]/.test(url) ? `<${url}>` : mdText(e.identity.url)}`,
-    `- Level: **${r.level.toUpperCase()}** (${r.findings.length} flag${r.findings.length === 1 ? '' : 's'}). ${mdText(r.levelReason)}`,
+    `- Level: **${r.level.toUpperCase()}** (${flags} flag${flags === 1 ? '' : 's'}). ${mdText(r.levelReason)}`,
     `- Checked: ${date(r.createdAt)} (first seen ${date(e.firstSeen)}, ${e.checks} check${e.checks === 1 ? '' : 's'}; rule set ${mdText(r.rulesetVersion)})`,
     `- Verified: ${e.verified ? `yes, ${date(e.verified.at)}${e.verified.note ? `: ${mdText(e.verified.note)}` : ''}` : 'no'}`,
   ];
