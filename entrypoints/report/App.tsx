@@ -11,7 +11,7 @@ import { copyText, saveExport } from '@/lib/export/download';
 import { applyImport, type ImportResult } from '@/lib/export/import';
 import { exportCsv, exportJson, exportMarkdown, type ExportKind } from '@/lib/export/index';
 import { CHECKLIST_LABELS } from '@/lib/export/markdown';
-import { parseSelection } from '@/lib/export/report-url';
+import { parseSelection, reportPath } from '@/lib/export/report-url';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { HistoryStore, SetAside } from '@/lib/history/store-types';
 import { CATEGORIES, type Finding, type Level } from '@/lib/report/schema';
@@ -30,6 +30,9 @@ export interface AppProps {
     print: () => void;
   };
 }
+
+/** A Vetter export of 1,000 profiles is about 15 MB. */
+const MAX_IMPORT_BYTES = 200e6;
 
 const LEVEL_TEXT: Record<Level, string> = { none: 'No flags', low: 'Low', medium: 'Medium', high: 'High' };
 const date = (iso: string) => iso.slice(0, 10);
@@ -180,6 +183,11 @@ function ImportSummary({ result }: { result: ImportResult }) {
       <p>
         Import: {result.added.length} added, {result.merged.length} merged, {result.unchanged.length} already up to date, {result.refused.length} refused.
       </p>
+      {result.added.length + result.merged.length > 0 && (
+        <p>
+          <a href={reportPath([...result.added, ...result.merged].map((x) => x.key))}>Show the imported profiles</a>
+        </p>
+      )}
       <ul>
         {result.added.map((a) => (
           <li key={`a-${a.key}`}>Added: {who(a)}</li>
@@ -276,6 +284,8 @@ export function App({ openStore, search, appVersion, photoDataDefault, io = defa
     setStatus(`Importing ${file.name}…`);
     let result: ImportResult;
     try {
+      if (file.size > MAX_IMPORT_BYTES)
+        throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; Vetter imports files up to ${MAX_IMPORT_BYTES / 1e6} MB`);
       result = await applyImport(store, await file.text());
     } catch (e) {
       result = { ok: false, error: `The import failed (${e instanceof Error ? e.message : String(e)}). Nothing else was changed.` };

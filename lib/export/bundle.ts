@@ -41,9 +41,9 @@ function stripPhoto(p: PhotoFingerprint): PhotoFingerprint {
   return { ...p, phash: null, phashMirror: null, dhash: null };
 }
 
-/** The entry as exported: validated, photo hashes stripped unless asked for. The input is not changed. */
+/** The entry as exported (photo hashes stripped unless asked for); `buildBundle` validates it, which also copies it. */
 export function exportEntry(entry: HistoryEntry, includePhotoData = false): HistoryEntry {
-  const e = HistoryEntry.parse(entry);
+  const e = entry;
   if (includePhotoData) return e;
   return { ...e, photo: e.photo && stripPhoto(e.photo), photos: e.photos.map(stripPhoto) };
 }

@@ -160,6 +160,8 @@ describe('report page', () => {
     const summary = container.querySelector('[data-testid="import-summary"]')!.textContent!;
     expect(summary).toContain('1 added, 1 merged, 0 already up to date, 1 refused');
     expect(summary).toMatch(/Refused: upwork:~01bad: entry 3 is invalid/);
+    const link = container.querySelector('[data-testid="import-summary"] a')!.getAttribute('href')!;
+    expect(parseSelection(link.split('?')[1]!)).toEqual({ kind: 'keys', keys: [a.identity.key, newerClean.identity.key] });
     // The imported profile is now shown.
     await vi.waitFor(() => expect(container.querySelectorAll('section.entry')).toHaveLength(1));
     expect(container.querySelector('[data-testid="missing"]')).toBeNull();
