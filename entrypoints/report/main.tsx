@@ -6,7 +6,7 @@ import { openStore } from './store';
 
 createRoot(document.getElementById('root')!).render(
   <App
-    openStore={openStore}
+    openStore={async () => openStore()}
     search={location.search}
     appVersion={browser.runtime.getManifest().version}
     photoDataDefault={() => loadSettings().then((s) => s.settings.exportDescriptors)}

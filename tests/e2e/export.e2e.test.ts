@@ -22,6 +22,7 @@ let server: FixtureServer;
 let browser: Launched;
 let entry: HistoryEntry;
 let report: Page;
+let storedByBackground = false;
 
 async function download(page: Page, button: string) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
@@ -56,10 +57,15 @@ describe('export from the report page in Chromium', () => {
 
     report = await browser.context.newPage();
     await report.goto(`chrome-extension://${browser.extensionId}/report.html?key=${encodeURIComponent(entry.identity.key)}`);
-    // Nothing on this branch stores checks yet (the history store is another change): the key is unknown.
-    await expect.poll(() => report.getByTestId('missing').textContent()).toContain(`No stored check for ${entry.identity.key}`);
+    // Until the background stores checks (the history store, another change), the key is unknown here; once it does,
+    // the entry is already there and the import merges into it.
+    await report.locator('[data-testid="missing"], section.entry').first().waitFor();
+    storedByBackground = (await report.getByTestId('missing').count()) === 0;
+    if (!storedByBackground) expect(await report.getByTestId('missing').textContent()).toContain(`No stored check for ${entry.identity.key}`);
     await report.locator('input[type="file"]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exportJson([entry])) });
-    await expect.poll(() => report.getByTestId('import-summary').textContent()).toContain('1 added, 0 merged, 0 already up to date, 0 refused');
+    await expect
+      .poll(() => report.getByTestId('import-summary').textContent())
+      .toContain(storedByBackground ? '0 added, 1 merged, 0 already up to date, 0 refused' : '1 added, 0 merged, 0 already up to date, 0 refused');
     await report.locator('section.entry').waitFor();
     expect(await report.getByTestId('missing').count()).toBe(0);
     expect(await report.locator('article.finding').count()).toBe(r.findings.length);
@@ -86,7 +92,11 @@ describe('export from the report page in Chromium', () => {
     const bundle = ExportBundle.parse(JSON.parse(text));
     expect(bundle.includesPhotoData).toBe(false);
     expect(bundle.appVersion).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
-    expect(bundle.entries).toEqual([entry]);
+    if (storedByBackground) {
+      expect(bundle.entries.map((e) => e.identity.key)).toEqual([entry.identity.key]);
+      expect(bundle.entries[0]!.report).toEqual(entry.report);
+      expect(bundle.entries[0]!.dismissals).toEqual(expect.arrayContaining(entry.dismissals));
+    } else expect(bundle.entries).toEqual([entry]);
   });
 
   it('Export Markdown downloads the readable summary; Copy Markdown reaches the clipboard', async () => {
