@@ -11,9 +11,13 @@ import type { HistoryEntry } from '../history/schema';
 import { CATEGORIES, type Finding } from '../report/schema';
 import { DISCLAIMER, dismissalFor, platformName, safeHttpUrl } from './common';
 
-const ESCAPED = /[\\`*_{}[\]()#+!|<>~&=-]/g;
+/** Punctuation that can start inline markup anywhere in a line (emphasis, code, links, HTML, tables, strikethrough, entities). */
+const ESCAPED = /[\\`*_[\]<>|~&]/g;
 
-/** One line of literal Markdown text. */
+/**
+ * One line of literal Markdown text. `(`, `)` and `!` stay as they are (with `[` and `]` escaped they cannot make a
+ * link or an image); `#`, `+`, `-`, `=` and `1.` matter only at the start of a line, where they are escaped.
+ */
 export function mdText(s: string): string {
   return s
     .replace(/\s+/g, ' ')
@@ -22,7 +26,8 @@ export function mdText(s: string): string {
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/@/g, '\\@')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^(\d+)\./, '$1\\.');
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Undo `mdText`'s escapes (what a Markdown renderer shows); for tests and previews. */
