@@ -16,18 +16,17 @@ const ESCAPED = /[\\`*_[\]<>|~&]/g;
 
 /**
  * One line of literal Markdown text. `(`, `)` and `!` stay as they are (with `[` and `]` escaped they cannot make a
- * link or an image); `#`, `+`, `-`, `=` and `1.` matter only at the start of a line, where they are escaped.
+ * link or an image); `#`, `+`, `-`, `=` and `1.` matter only at the start of a line: `atLineStart` escapes them there.
  */
-export function mdText(s: string): string {
-  return s
+export function mdText(s: string, atLineStart = false): string {
+  const inline = s
     .replace(/\s+/g, ' ')
     .trim()
     .replace(ESCAPED, (c) => `\\${c}`)
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/@/g, '\\@')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/\b(www)\./gi, '$1\\.');
+  return atLineStart ? inline.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : inline;
 }
 
 /** Undo `mdText`'s escapes (what a Markdown renderer shows); for tests and previews. */
@@ -74,7 +73,7 @@ function notesLines(n: ManagerNotes): string[] {
 
 function findingLines(e: HistoryEntry, f: Finding, n: number): string[] {
   const d = dismissalFor(e, f);
-  const out = [`#### ${n}. ${mdText(f.title)}`, '', `${f.severity.toUpperCase()} · ${f.category}${d ? ' · dismissed' : ''}`, '', mdText(f.explanation), ''];
+  const out = [`#### ${n}. ${mdText(f.title)}`, '', `${f.severity.toUpperCase()} · ${f.category}${d ? ' · dismissed' : ''}`, '', mdText(f.explanation, true), ''];
   for (const ev of f.evidence) out.push(`- Seen at ${mdText(ev.field)}: “${mdText(ev.excerpt)}”`);
   out.push(`- Source: ${mdLink(`${f.indicator.source} (${f.indicator.id})`, f.indicator.url)}`);
   out.push(`- Verify next: ${mdText(f.nextStep)}`);

@@ -156,7 +156,8 @@ describe('Markdown', () => {
         expect(bare).not.toMatch(/[<>[\]`*_&|~\\]/);
         expect(bare).not.toMatch(/:\/\/|@|www\./i);
         // Nothing that starts a block (heading, list, quote, thematic break, setext underline) at the start.
-        expect(out).not.toMatch(/^(\d+[.)]|[#+=>-])/);
+        expect(mdText(s, true)).not.toMatch(/^(\d+[.)]|[#+=>-])/);
+        expect(mdUnescape(mdText(s, true))).toBe(s.replace(/\s+/g, ' ').trim());
       }),
       { numRuns: 500 },
     );
@@ -174,6 +175,7 @@ describe('Markdown', () => {
     expect(md).toContain('2 profiles, exported 2026-11-25 10:00 UTC.');
     expect(md).toContain(`## Daniel K.: ${flagged.report.level.toUpperCase()}`);
     expect(md).toContain(mdText(flagged.report.levelReason));
+    for (const f of flagged.report.findings) expect(md).toContain(`\n${mdText(f.explanation, true)}\n`);
     for (const f of flagged.report.findings) {
       expect(md).toContain(mdText(f.title));
       expect(md).toContain(`(<${f.indicator.url}>)`);
