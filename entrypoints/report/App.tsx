@@ -302,8 +302,8 @@ export function App({ openStore, search, appVersion, photoDataDefault, io = defa
       <header>
         <h1>Vetter flag report</h1>
         <p className="meta">
-          {loaded ? `${entries.length} profile${entries.length === 1 ? '' : 's'}` : 'Loading…'} · printed from Vetter {appVersion ?? ''} on{' '}
-          {new Date().toISOString().slice(0, 10)}
+          {loaded ? `${entries.length} profile${entries.length === 1 ? '' : 's'}` : 'Loading…'} · report made {new Date().toISOString().slice(0, 10)}
+          {appVersion ? ` by Vetter ${appVersion}` : ''}
         </p>
       </header>
       <nav className="toolbar no-print" aria-label="Export, print and import">

@@ -64,7 +64,7 @@ function notesLines(n: ManagerNotes): string[] {
     out.push(`- ${a.answer === 'concern' ? 'Concern' : 'Checked, no concern'}: ${CHECKLIST_LABELS[item]}${a.note ? ` (${mdText(a.note)})` : ''}`);
   }
   if (n.shippingAddress) out.push(`- Shipping address: ${mdText(n.shippingAddress)}`);
-  if (n.previousAddresses.length) out.push(`- Earlier shipping addresses: ${n.previousAddresses.map(mdText).join('; ')}`);
+  if (n.previousAddresses.length) out.push(`- Earlier shipping addresses: ${n.previousAddresses.map((a) => mdText(a)).join('; ')}`);
   for (const p of n.pasted) out.push(`- Pasted ${p.kind} text (${date(p.addedAt)}): ${mdText(p.text.length > 500 ? `${p.text.slice(0, 500)}…` : p.text)}`);
   if (n.comment.trim()) out.push(`- Comment: ${mdText(n.comment)}`);
   if (out.length) out.push(`- Notes last changed: ${date(n.updatedAt)}`);
