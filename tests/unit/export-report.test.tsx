@@ -44,9 +44,9 @@ const io: AppProps['io'] = {
   },
 };
 
-async function render(store: MemoryStore, search: string) {
+async function render(store: MemoryStore, search: string, photoDataDefault?: () => Promise<boolean>) {
   await act(async () => {
-    root.render(<App openStore={async () => store} search={search} appVersion="0.1.0" io={io} />);
+    root.render(<App openStore={async () => store} search={search} appVersion="0.1.0" io={io} photoDataDefault={photoDataDefault} />);
   });
   await vi.waitFor(() => expect(container.querySelector('header .meta')!.textContent).not.toContain('Loading'));
 }
@@ -175,5 +175,26 @@ describe('report page', () => {
     await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
     await vi.waitFor(() => expect(container.querySelector('[role="alert"]')!.textContent).toMatch(/not valid JSON.*Nothing was imported/));
     expect((await store.list()).length).toBe(1);
+  });
+
+  it('photo fingerprints go into the JSON only when the box is ticked (its default comes from the settings)', async () => {
+    const e = flaggedEntry();
+    await render(await storeWith(e), '?all=1', async () => true);
+    const box = [...container.querySelectorAll('label')].find((l) => l.textContent!.includes('fingerprints'))!.querySelector('input')!;
+    await vi.waitFor(() => expect(box.checked).toBe(true));
+    await act(async () => button('Export JSON').click());
+    expect(ExportBundle.parse(JSON.parse(saved[0]!.text)).entries[0]!.photo).toEqual(e.photo);
+    await act(async () => box.click());
+    await act(async () => button('Export JSON').click());
+    expect(ExportBundle.parse(JSON.parse(saved[1]!.text)).entries[0]!.photo!.phash).toBeNull();
+  });
+
+  it('never shows a thumbnail or a link for a non-http(s) URL', async () => {
+    const e = flaggedEntry();
+    const odd = { ...e, photo: { ...e.photo!, url: 'javascript:alert(1)' }, snapshot: { ...e.snapshot, photoUrl: 'data:image/svg+xml,<svg/>' } };
+    await render(await storeWith(odd), '?all=1');
+    const box = [...container.querySelectorAll('label')].find((l) => l.textContent!.includes('photo thumbnail'))!.querySelector('input')!;
+    await act(async () => box.click());
+    expect(container.querySelector('img')).toBeNull();
   });
 });
