@@ -1,0 +1,14 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/store';
+import { App } from './App';
+import { openStore } from './store';
+
+createRoot(document.getElementById('root')!).render(
+  <App
+    openStore={async () => openStore()}
+    search={location.search}
+    appVersion={browser.runtime.getManifest().version}
+    photoDataDefault={() => loadSettings().then((s) => s.settings.exportDescriptors)}
+  />,
+);
