@@ -15,12 +15,18 @@ import { payCrypto } from './pay-crypto';
 import { payPrc } from './pay-prc';
 import { payThirdParty } from './pay-third-party';
 import { photoMissing } from './photo-missing';
+import { photoNoFace } from './photo-no-face';
+import { photoSamePerson } from './photo-same-person';
+import { photoSynthetic } from './photo-synthetic';
 import { rateDiscount } from './rate-discount';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.2.0';
+export const RULESET_VERSION = '0.3.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
+  photoNoFace,
+  photoSynthetic,
+  photoSamePerson,
   eduAsiaEmpWest,
   eduImplausible,
   empFront,

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import { SOURCES } from './sources';
 
 /** Default-avatar images as the marketplaces name them (file names and paths seen in their public markup). */
-const DEFAULT_AVATAR = /(default[-_]?avatar|no[-_]?photo|placeholder|avatar[-_]?default|blank[-_]?profile|ghost[-_]?person|anonymous|identicon|\/static\/.*avatar.*\.svg)/i;
+export const DEFAULT_AVATAR = /(default[-_]?avatar|no[-_]?photo|placeholder|avatar[-_]?default|blank[-_]?profile|ghost[-_]?person|anonymous|identicon|\/static\/.*avatar.*\.svg)/i;
 
 export const photoMissing: Rule = {
   meta: {
