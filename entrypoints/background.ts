@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze } from '@/lib/engine';
+import { faceForProfile } from '@/lib/face/background';
 import { Request, type AnalyzeResult } from '@/lib/messages';
 
 /**
@@ -11,11 +12,12 @@ export function handleMessage(message: unknown, sender: { id?: string }): Promis
   if (sender.id !== browser.runtime.id) return undefined;
   const parsed = Request.safeParse(message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
-  try {
-    return Promise.resolve({ ok: true, report: analyze(parsed.data.profile) });
-  } catch (e) {
-    return Promise.resolve({ ok: false, error: e instanceof Error ? e.message : String(e) });
-  }
+  const { profile } = parsed.data;
+  // The photo's face analysis (lib/face; null when off, unavailable or failed) feeds the face rules.
+  return faceForProfile(profile)
+    .catch(() => null)
+    .then((face): AnalyzeResult => ({ ok: true, report: analyze(profile, { face }) }))
+    .catch((e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
 }
 
 export default defineBackground(() => {
