@@ -23,6 +23,8 @@ export interface Fixture {
   html: string;
   /** `TZ: <IANA zone>` from the top comment: the page's shown local time is rendered live in that zone. */
   tz: string | null;
+  /** `PHOTO: <url> = <file under tests/fixtures>` lines: images the server serves at their marketplace URL. */
+  photos?: { url: string; file: string }[];
 }
 
 /**
@@ -50,7 +52,8 @@ export function loadFixtures(dir = FIXTURES): Fixture[] {
       const head = html.slice(0, 3000);
       const m = head.match(/URL:\s*(https?:\/\/\S+)/);
       const tz = head.match(/\bTZ:\s*([A-Za-z_]+\/[A-Za-z_/]+)/)?.[1] ?? null;
-      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz });
+      const photos = [...head.matchAll(/PHOTO:\s*(https:\/\/\S+)\s*=\s*(\S+)/g)].map((p) => ({ url: p[1]!, file: p[2]! }));
+      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz, ...(photos.length ? { photos } : {}) });
     }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
@@ -62,6 +65,8 @@ export interface FixtureServer {
   hosts: string[];
   /** Serve extra pages (tests add variants at run time). */
   add(url: string, html: string, tz?: string | null): void;
+  /** Serve a file (an image) at a URL; its host must be one of `hosts` to be reachable from the browser. */
+  addFile(url: string, body: Buffer, contentType: string): void;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,11 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
   const key = (u: URL) => `${u.hostname}${u.pathname.replace(/\/$/, '')}`;
   const add = (url: string, html: string, tz: string | null = null) => pages.set(key(new URL(url)), { html, tz });
   for (const f of fixtures) add(f.url, f.html, f.tz);
-  const hosts = [...new Set(fixtures.map((f) => new URL(f.url).hostname))];
+  const files = new Map<string, { body: Buffer; contentType: string }>();
+  const addFile = (url: string, body: Buffer, contentType: string) => files.set(key(new URL(url)), { body, contentType });
+  for (const f of fixtures)
+    for (const p of f.photos ?? []) addFile(p.url, readFileSync(join(FIXTURES, p.file)), p.file.endsWith('.png') ? 'image/png' : 'image/jpeg');
+  const hosts = [...new Set(fixtures.flatMap((f) => [f.url, ...(f.photos ?? []).map((p) => p.url)]).map((u) => new URL(u).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
@@ -79,6 +88,12 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
   const handler: http.RequestListener = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const u = new URL(req.url ?? '/', `https://${host}`);
+    const file = files.get(key(u));
+    if (file) {
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.body.length) });
+      res.end(file.body);
+      return;
+    }
     const page = pages.get(key(u));
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -96,6 +111,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
     httpPort: (s2.address() as AddressInfo).port,
     hosts,
     add,
+    addFile,
     close: () =>
       Promise.all([new Promise<void>((r) => s1.close(() => r())), new Promise<void>((r) => s2.close(() => r()))]).then(() => undefined),
   };
