@@ -20,11 +20,20 @@ let loading: Promise<{ api: FaceApiModule; loadMs: number }> | null = null;
 export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; loadMs: number }> {
   loading ??= (async () => {
     const t0 = performance.now();
-    const tf = faceapi.tf as unknown as { setWasmPaths(p: string): void; setBackend(b: string): Promise<boolean>; ready(): Promise<void> };
+    const tf = faceapi.tf as unknown as {
+      setWasmPaths(p: string): void;
+      setBackend(b: string): Promise<boolean>;
+      ready(): Promise<void>;
+      env(): { set(flag: string, v: boolean): void };
+    };
+    // Extension pages are not cross-origin isolated: use the single-threaded SIMD (or plain) binary we ship.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     tf.setWasmPaths(extUrl('/tfjs/'));
     if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend could not start');
     await tf.ready();
-    const models = extUrl('/models');
+    // A path, not the chrome-extension:// URL: face-api's loadFromUri mangles non-http schemes. Resolves against
+    // this extension page's own origin.
+    const models = '/models';
     await Promise.all([
       faceapi.nets.tinyFaceDetector.loadFromUri(models),
       faceapi.nets.faceLandmark68Net.loadFromUri(models),

@@ -20,7 +20,8 @@ let browser: Launched;
 
 beforeAll(async () => {
   server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
+  // The service worker's photo fetch does not get Playwright's ignoreHTTPSErrors (pages only): accept the test certificate.
+  browser = await launchWithExtension({ server, extraArgs: ['--ignore-certificate-errors'] });
 });
 
 afterAll(async () => {
