@@ -13,7 +13,7 @@ export interface FaceOverlayProps {
  * The photo with where its eyes sit (filled dots) and where StyleGAN/FFHQ faces put them (circles of the check's
  * tolerance): when the dots sit inside the circles, the framing matches generated faces.
  */
-export function FaceOverlay({ photoUrl, eyes, size = 160 }: FaceOverlayProps) {
+export function FaceOverlay({ photoUrl, eyes, size = 200 }: FaceOverlayProps) {
   const stroke = 0.006;
   return (
     <figure className="vetter-face-overlay" style={{ margin: '6px 0' }}>
