@@ -3,6 +3,7 @@
  * real marketplace URLs from a local http+https server (self-signed certificate), and launches Debian's Chromium
  * with the built extension loaded and the marketplace host names mapped to that server.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -11,6 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { generate } from 'selfsigned';
+import { PHOTO_HOST_PATTERNS } from '../face/hosts';
+
+/** The marketplace image hosts the extension may fetch photos from: mapped to the local server too (404 unless served). */
+const PHOTO_HOSTS = PHOTO_HOST_PATTERNS.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'));
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -63,6 +68,8 @@ export interface FixtureServer {
   httpsPort: number;
   httpPort: number;
   hosts: string[];
+  /** base64 SHA-256 of the test certificate's public key, for Chromium's --ignore-certificate-errors-spki-list. */
+  spki: string;
   /** Serve extra pages (tests add variants at run time). */
   add(url: string, html: string, tz?: string | null): void;
   /** Serve a file (an image) at a URL; its host must be one of `hosts` to be reachable from the browser. */
@@ -83,7 +90,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
   const hosts = [...new Set(fixtures.flatMap((f) => [f.url, ...(f.photos ?? []).map((p) => p.url)]).map((u) => new URL(u).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
+    extensions: [{ name: 'subjectAltName', altNames: [...new Set([...hosts, ...PHOTO_HOSTS, 'localhost'])].map((h) => ({ type: 2 as const, value: h })) }],
   });
   const handler: http.RequestListener = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -110,6 +117,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
     httpsPort: (s1.address() as AddressInfo).port,
     httpPort: (s2.address() as AddressInfo).port,
     hosts,
+    spki: createHash('sha256').update(new X509Certificate(pems.cert).publicKey.export({ type: 'spki', format: 'der' })).digest('base64'),
     add,
     addFile,
     close: () =>
@@ -153,7 +161,7 @@ export async function launchWithExtension(opts: {
   const dir = opts.extensionDir ?? CHROME_DIST;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npx wxt build" first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'vetter-chromium-'));
-  const rules = opts.server.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
+  const rules = [...new Set([...opts.server.hosts, ...PHOTO_HOSTS])].map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
@@ -168,6 +176,9 @@ export async function launchWithExtension(opts: {
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      // The service worker's own fetches (profile photos) do not get Playwright's ignoreHTTPSErrors: trust exactly
+      // the test server's certificate, nothing else.
+      `--ignore-certificate-errors-spki-list=${opts.server.spki}`,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...(opts.extraArgs ?? []),

@@ -20,8 +20,7 @@ let browser: Launched;
 
 beforeAll(async () => {
   server = await startFixtureServer(fixtures);
-  // The service worker's photo fetch does not get Playwright's ignoreHTTPSErrors (pages only): accept the test certificate.
-  browser = await launchWithExtension({ server, extraArgs: ['--ignore-certificate-errors'] });
+  browser = await launchWithExtension({ server });
 });
 
 afterAll(async () => {
