@@ -7,7 +7,7 @@
 import type { Profile } from '../profile/schema';
 import { DEFAULT_AVATAR } from '../rules/photo-missing';
 import { loadSettings } from '../settings/store';
-import { analyzeFaceInBackground, faceAnalysisAvailable } from './client';
+import { analyzeFaceInBackground, faceAnalysisAvailable, prepareFaceAnalysis } from './client';
 import { fetchPhoto } from './fetch';
 import { isAllowedPhotoUrl } from './hosts';
 import type { FaceAnalysis } from './schema';
@@ -18,6 +18,8 @@ const cache = new Map<string, Promise<FaceAnalysis | null>>();
 export interface FaceDeps {
   available: () => boolean;
   photoAnalysisOn: () => Promise<boolean>;
+  /** Opens the analysis page; it runs before the photo is fetched, so nothing is fetched where no model can run. */
+  prepare: () => Promise<void>;
   fetchPhoto: typeof fetchPhoto;
   analyze: typeof analyzeFaceInBackground;
   log?: (msg: string) => void;
@@ -26,6 +28,7 @@ export interface FaceDeps {
 const defaultDeps: FaceDeps = {
   available: faceAnalysisAvailable,
   photoAnalysisOn: async () => (await loadSettings()).settings.photoAnalysis,
+  prepare: prepareFaceAnalysis,
   fetchPhoto,
   analyze: analyzeFaceInBackground,
   log: (m) => console.warn(`Vetter: ${m}`),
@@ -39,6 +42,7 @@ export async function faceForProfile(profile: Profile, deps: FaceDeps = defaultD
   if (!hit) {
     hit = (async () => {
       try {
+        await deps.prepare();
         const { bytes, mime } = await deps.fetchPhoto(url);
         return await deps.analyze(bytes, mime);
       } catch (e) {

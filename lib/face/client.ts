@@ -78,6 +78,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Open the face-analysis page (offscreen document / iframe) if it is not open; rejects when it cannot run here. */
+export async function prepareFaceAnalysis(): Promise<void> {
+  if (import.meta.env.FIREFOX) await ensureFrame();
+  else await ensureOffscreen();
+}
+
 export async function analyzeFaceInBackground(bytes: ArrayBuffer, mime: string): Promise<FaceAnalysis> {
   let raw: unknown;
   if (import.meta.env.FIREFOX) {

@@ -31,6 +31,7 @@ function deps(over: Partial<FaceDeps> = {}): FaceDeps & { calls: { fetch: number
     calls,
     available: () => true,
     photoAnalysisOn: async () => true,
+    prepare: async () => undefined,
     fetchPhoto: async () => (calls.fetch++, { bytes: new ArrayBuffer(8), mime: 'image/jpeg' }),
     analyze: async () => (calls.analyze++, ANALYSIS),
     log: () => undefined,
@@ -80,6 +81,16 @@ describe('faceForProfile', () => {
     expect(log).toHaveBeenCalledWith('photo not analysed: the WebAssembly backend could not start');
     fail = false;
     expect(await faceForProfile(p, d)).toEqual(ANALYSIS);
+  });
+
+  it('fetches nothing when the analysis page cannot open', async () => {
+    const d = deps({
+      prepare: async () => {
+        throw new Error('offscreen.createDocument is not available');
+      },
+    });
+    expect(await faceForProfile(makeProfile({ photo: { url: PHOTO, alt: null } }), d)).toBeNull();
+    expect(d.calls).toEqual({ fetch: 0, analyze: 0 });
   });
 });
 
