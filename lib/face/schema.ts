@@ -47,3 +47,21 @@ export const FaceAnalysis = z.object({
   modelMs: z.number().nonnegative(),
 });
 export type FaceAnalysis = z.infer<typeof FaceAnalysis>;
+
+/**
+ * What the history should keep of a face analysis (proposal for HistoryEntry, lead/history helper): the descriptor
+ * for photo-same-person (lib/face/match.ts sameFaceMatches) and the face-crop pHash. Biometric data: kept only in the
+ * local history, wiped with it, and left out of exports unless Settings.exportDescriptors is ticked.
+ */
+export const FaceFingerprint = z.object({
+  photoUrl: z.string(),
+  descriptor: z.array(z.number()).length(128),
+  facePhash: Hash64.nullable(),
+  analysedAt: z.string().datetime({ offset: true }),
+});
+export type FaceFingerprint = z.infer<typeof FaceFingerprint>;
+
+/** The fingerprint of an analysis with a face; null without one. */
+export function faceFingerprint(a: FaceAnalysis, photoUrl: string, now: Date): FaceFingerprint | null {
+  return a.descriptor ? { photoUrl, descriptor: a.descriptor, facePhash: a.facePhash, analysedAt: now.toISOString() } : null;
+}

@@ -13,7 +13,7 @@ import { descriptorDistance, FACE_BANDS, faceBand, sameFaceMatches } from '../..
 import { decodeImage, loadFaceApiNode, readImage } from '../../lib/face/node';
 import { hamming, phash64 } from '../../lib/face/phash';
 import { mirror, resize, type Rgba } from '../../lib/face/pixels';
-import { FaceAnalysis, FFHQ_EYES } from '../../lib/face/schema';
+import { FaceAnalysis, faceFingerprint, FaceFingerprint, FFHQ_EYES } from '../../lib/face/schema';
 import { analyze } from '../../lib/engine';
 import { emptyMatches, type Identity } from '../../lib/history/schema';
 import { photoNoFace } from '../../lib/rules/photo-no-face';
@@ -59,6 +59,9 @@ describe('face analysis on the test images (WASM backend)', () => {
     expect(r.facePhash).toMatch(/^[0-9a-f]{16}$/);
     expect(r.framing!.consistentWithStyleGAN).toBe(false);
     expect(r.framing!.eyeError).toBeGreaterThan(0.2);
+    const fp = faceFingerprint(r, 'https://www.upwork.com/profile-portraits/a.png', NOW)!;
+    expect(FaceFingerprint.safeParse(fp).success).toBe(true);
+    expect(fp.descriptor).toEqual(r.descriptor);
   });
 
   it('finds no face on the logo or the cat', async () => {
@@ -68,6 +71,7 @@ describe('face analysis on the test images (WASM backend)', () => {
       expect(r.descriptor).toBeNull();
       expect(r.framing).toBeNull();
       expect(r.eyes).toBeNull();
+      expect(faceFingerprint(r, 'https://x.example/a.png', NOW)).toBeNull();
     }
   });
 
