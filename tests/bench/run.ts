@@ -66,13 +66,17 @@ if (existsSync(cs)) {
     const r = await analyzeFace(faceapi, img);
     const firstMs = performance.now() - first;
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       await analyzeFace(faceapi, img);
+      const dc = process.cpuUsage(c);
       times.push(performance.now() - t);
+      cpu.push((dc.user + dc.system) / 1000);
     }
     console.log(
-      `  ${`${name}.png`.padEnd(28)} ${img.width}×${img.height}  first ${firstMs.toFixed(0)} ms, then median ${median(times).toFixed(0)} ms per photo  (${r.faces.length} face${r.faces.length === 1 ? '' : 's'}${r.framing?.consistentWithStyleGAN ? ', StyleGAN framing' : ''})`,
+      `  ${`${name}.png`.padEnd(28)} ${img.width}×${img.height}  first ${firstMs.toFixed(0)} ms, then median ${median(times).toFixed(0)} ms per photo (CPU ${median(cpu).toFixed(0)} ms)  (${r.faces.length} face${r.faces.length === 1 ? '' : 's'}${r.framing?.consistentWithStyleGAN ? ', StyleGAN framing' : ''})`,
     );
   }
   const files = (d: string, keep: (f: string) => boolean = () => true): string[] =>
