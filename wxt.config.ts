@@ -1,4 +1,14 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { PHOTO_HOST_PATTERNS } from './lib/face/hosts';
+
+const require = createRequire(import.meta.url);
+/** The face model (lib/face): three nets from face-api's npm package and tfjs's wasm binaries, copied at build time. */
+const FACE_MODEL_DIR = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+const FACE_MODELS = ['tiny_face_detector_model', 'face_landmark_68_model', 'face_recognition_model'];
+const TFJS_WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+const TFJS_WASM = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 // A fixed public key for the e2e build only, so the extension id is stable across machines (see tests/e2e).
 const E2E_KEY =
@@ -12,25 +22,25 @@ export default defineConfig({
     name: 'Vetter — freelancer profile red flags',
     description:
       'Checks freelancer profiles against the FBI and US government red flags for DPRK IT workers, explains every flag and what to verify. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // WebAssembly for the face model; nothing looser (no 'unsafe-eval').
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: { default_title: 'Vetter: check this profile' },
-    // Reviewed list: only the marketplaces' profile-photo hosts, so the background can fetch a photo to hash it
-    // (lib/photos/fetch.ts; never page content, never other hosts). Keep it tight; each host is named:
-    host_permissions: [
-      'https://www.upwork.com/profile-portraits/*', // Upwork profile portraits
-      'https://*.f-cdn.com/*', // Freelancer.com avatars (cdn2/cdn3.f-cdn.com/ppic/…)
-      'https://fiverr-res.cloudinary.com/*', // Fiverr profile photos
-      'https://uploads.toptal.io/*', // Toptal talent photos
-      'https://media.licdn.com/*', // LinkedIn profile photos
-      'https://avatars.githubusercontent.com/*', // GitHub avatars
-      'https://res.cloudinary.com/gurucom/*', // Guru profile photos
-      'https://dy5jo0nsuf6ys.cloudfront.net/*', // PeoplePerHour photos (the CDN host the fixtures model; not checked against the live site)
-    ],
+    // Reviewed list (lib/face/hosts.ts, each host named there): only the marketplaces' profile-photo hosts, so the
+    // background can fetch a photo to hash and analyse it; never page content, never other hosts.
+    host_permissions: [...PHOTO_HOST_PATTERNS],
     ...(mode === 'e2e' ? { key: E2E_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'vetter@vetter.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const m of FACE_MODELS)
+        for (const f of [`${m}-weights_manifest.json`, `${m}.bin`]) files.push({ absoluteSrc: join(FACE_MODEL_DIR, f), relativeDest: `models/${f}` });
+      for (const f of TFJS_WASM) files.push({ absoluteSrc: join(TFJS_WASM_DIR, f), relativeDest: `tfjs/${f}` });
+    },
+  },
   vite: () => ({ build: { sourcemap: false } }),
 });
 

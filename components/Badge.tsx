@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Report } from '../lib/report/schema';
 import { CATEGORIES } from '../lib/report/schema';
+import { parseEyeEvidence } from '../lib/face/evidence';
+import { FaceOverlay } from './FaceOverlay';
 
 const LEVEL_TEXT: Record<Report['level'], string> = {
   none: 'No flags',
@@ -13,10 +15,12 @@ export interface BadgeProps {
   report: Report | null;
   error?: string | null;
   busy?: boolean;
+  /** The profile photo's URL, drawn under the eye overlay of the StyleGAN-framing finding. */
+  photoUrl?: string | null;
 }
 
 /** The on-page badge: level (text and colour), flag count, partial-read notice; opens the findings list. */
-export function Badge({ report, error, busy }: BadgeProps) {
+export function Badge({ report, error, busy, photoUrl }: BadgeProps) {
   const [open, setOpen] = useState(false);
   if (error) {
     return (
@@ -79,6 +83,8 @@ export function Badge({ report, error, busy }: BadgeProps) {
                         ))}
                       </ul>
                     )}
+                    {f.ruleId === 'photo-synthetic' &&
+                      f.evidence.map((e) => parseEyeEvidence(e.excerpt)).map((eyes, j) => eyes && <FaceOverlay key={`o-${j}`} photoUrl={photoUrl} eyes={eyes} />)}
                     <p className="vetter-next">
                       <strong>Verify next:</strong> {f.nextStep}
                     </p>

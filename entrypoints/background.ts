@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze } from '@/lib/engine';
+import { faceForProfile } from '@/lib/face/background';
+import type { FaceAnalysis } from '@/lib/face/schema';
 import { findMatches, type Probe } from '@/lib/history/match';
 import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from '@/lib/history/record';
 import type { PhotoFingerprint } from '@/lib/history/schema';
@@ -15,6 +17,8 @@ import { loadSettings } from '@/lib/settings/store';
 export interface BackgroundDeps {
   openStore(): Promise<HistoryStoreExt>;
   photo(url: string): Promise<PhotoFingerprint>;
+  /** The face model's look at the photo (lib/face; null when off, unavailable or failed). */
+  face?(profile: Profile): Promise<FaceAnalysis | null>;
   settings(): Promise<Settings>;
   now(): Date;
 }
@@ -30,6 +34,7 @@ export const defaultDeps: BackgroundDeps = {
   },
   // Fetch only from the extension's own origin, where the host permissions apply (never from a test page's DOM).
   photo: (url) => (/^(chrome|moz)-extension:$/.test(globalThis.location?.protocol ?? '') ? fingerprintPhoto(url) : Promise.resolve(unreadablePhoto(url))),
+  face: (profile) => faceForProfile(profile),
   settings: async () => (await loadSettings()).settings,
   now: () => new Date(),
 };
@@ -45,7 +50,10 @@ let lastPrune = 0;
 export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<AnalyzeResult> {
   const now = deps.now();
   const settings = await deps.settings().catch(() => defaultSettings());
-  const photo = settings.photoAnalysis && profile.photo ? await deps.photo(profile.photo.url).catch(() => null) : null;
+  const [photo, face] = await Promise.all([
+    settings.photoAnalysis && profile.photo ? deps.photo(profile.photo.url).catch(() => null) : null,
+    settings.photoAnalysis && deps.face ? deps.face(profile).catch(() => null) : null,
+  ]);
   const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile) };
 
   let store: HistoryStoreExt | null = null;
@@ -66,7 +74,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
 
   const disabled = new Set(Object.entries(settings.rules).flatMap(([id, r]) => (r.enabled ? [] : [id])));
   const severity = new Map(Object.entries(settings.rules).flatMap(([id, r]) => (r.severity ? [[id, r.severity] as const] : [])));
-  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, disabled, severity });
+  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, face, disabled, severity });
 
   if (store) {
     try {

@@ -19,9 +19,9 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
-    let state: { report: Report | null; error: string | null } = { report: null, error: null };
+    let state: { report: Report | null; error: string | null; photoUrl?: string | null } = { report: null, error: null };
     let root: Root | null = null;
-    const render = () => root?.render(<Badge report={state.report} error={state.error} busy={!state.report} />);
+    const render = () => root?.render(<Badge report={state.report} error={state.error} busy={!state.report} photoUrl={state.photoUrl} />);
 
     const ui = await createShadowRootUi(ctx, {
       name: 'vetter-badge',
@@ -52,7 +52,7 @@ export default defineContentScript({
         const raw: unknown = await browser.runtime.sendMessage({ type: 'vetter:analyze', profile });
         const res = AnalyzeResult.parse(raw);
         if (!res.ok) throw new Error(res.error);
-        state = { report: res.report, error: null };
+        state = { report: res.report, error: null, photoUrl: profile.photo?.url ?? null };
         render();
         document.documentElement.dataset.vetterLevel = res.report.level;
         return { ok: true, profile, report: res.report };

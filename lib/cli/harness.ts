@@ -3,6 +3,7 @@
  * real marketplace URLs from a local http+https server (self-signed certificate), and launches Debian's Chromium
  * with the built extension loaded and the marketplace host names mapped to that server.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -11,6 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { generate } from 'selfsigned';
+import { PHOTO_HOST_PATTERNS } from '../face/hosts';
+
+/** The marketplace image hosts the extension may fetch photos from: mapped to the local server too (404 unless served). */
+const PHOTO_HOSTS = PHOTO_HOST_PATTERNS.map((p) => new URL(p.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'));
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -23,8 +28,8 @@ export interface Fixture {
   html: string;
   /** `TZ: <IANA zone>` from the top comment: the page's shown local time is rendered live in that zone. */
   tz: string | null;
-  /** `IMAGE: <url> <file>` lines from the top comment: files under tests/fixtures/images served at those URLs. */
-  images: { url: string; file: string }[];
+  /** `PHOTO: <url> = <file under tests/fixtures>` lines: images the server serves at their marketplace URL. */
+  photos?: { url: string; file: string }[];
 }
 
 /**
@@ -52,8 +57,8 @@ export function loadFixtures(dir = FIXTURES): Fixture[] {
       const head = html.slice(0, 3000);
       const m = head.match(/URL:\s*(https?:\/\/\S+)/);
       const tz = head.match(/\bTZ:\s*([A-Za-z_]+\/[A-Za-z_/]+)/)?.[1] ?? null;
-      const images = [...head.matchAll(/IMAGE:\s*(https?:\/\/\S+)\s+(\S+)/g)].map((x) => ({ url: x[1]!, file: x[2]! }));
-      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz, images });
+      const photos = [...head.matchAll(/PHOTO:\s*(https:\/\/\S+)\s*=\s*(\S+)/g)].map((p) => ({ url: p[1]!, file: p[2]! }));
+      if (m) out.push({ file: `${platform.name}/${f}`, url: m[1]!, html, tz, ...(photos.length ? { photos } : {}) });
     }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
@@ -63,37 +68,37 @@ export interface FixtureServer {
   httpsPort: number;
   httpPort: number;
   hosts: string[];
+  /** base64 SHA-256 of the test certificate's public key, for Chromium's --ignore-certificate-errors-spki-list. */
+  spki: string;
   /** Serve extra pages (tests add variants at run time). */
   add(url: string, html: string, tz?: string | null): void;
-  /** Serve a file (an image under tests/fixtures/images) at a URL whose host is among `hosts`. */
-  addFile(url: string, path: string): void;
+  /** Serve a file (an image) at a URL; its host must be one of `hosts` to be reachable from the browser. */
+  addFile(url: string, body: Buffer, contentType: string): void;
   close(): Promise<void>;
 }
 
 /** Serve fixtures by host and path on 127.0.0.1, over https (self-signed) and http. Unknown paths get 404. */
 export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): Promise<FixtureServer> {
   const pages = new Map<string, Pick<Fixture, 'html' | 'tz'>>();
-  const files = new Map<string, string>();
   const key = (u: URL) => `${u.hostname}${u.pathname.replace(/\/$/, '')}`;
   const add = (url: string, html: string, tz: string | null = null) => pages.set(key(new URL(url)), { html, tz });
-  const addFile = (url: string, path: string) => files.set(key(new URL(url)), path);
-  for (const f of fixtures) {
-    add(f.url, f.html, f.tz);
-    for (const i of f.images ?? []) addFile(i.url, join(FIXTURES, 'images', i.file));
-  }
-  const hosts = [...new Set(fixtures.flatMap((f) => [f.url, ...(f.images ?? []).map((i) => i.url)]).map((u) => new URL(u).hostname))];
+  for (const f of fixtures) add(f.url, f.html, f.tz);
+  const files = new Map<string, { body: Buffer; contentType: string }>();
+  const addFile = (url: string, body: Buffer, contentType: string) => files.set(key(new URL(url)), { body, contentType });
+  for (const f of fixtures)
+    for (const p of f.photos ?? []) addFile(p.url, readFileSync(join(FIXTURES, p.file)), p.file.endsWith('.png') ? 'image/png' : 'image/jpeg');
+  const hosts = [...new Set(fixtures.flatMap((f) => [f.url, ...(f.photos ?? []).map((p) => p.url)]).map((u) => new URL(u).hostname))];
   const pems = await generate([{ name: 'commonName', value: hosts[0] ?? 'localhost' }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [...hosts, 'localhost'].map((h) => ({ type: 2 as const, value: h })) }],
+    extensions: [{ name: 'subjectAltName', altNames: [...new Set([...hosts, ...PHOTO_HOSTS, 'localhost'])].map((h) => ({ type: 2 as const, value: h })) }],
   });
   const handler: http.RequestListener = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const u = new URL(req.url ?? '/', `https://${host}`);
     const file = files.get(key(u));
     if (file) {
-      const type = /\.png$/i.test(file) ? 'image/png' : /\.jpe?g$/i.test(file) ? 'image/jpeg' : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' });
-      res.end(readFileSync(file));
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.body.length) });
+      res.end(file.body);
       return;
     }
     const page = pages.get(key(u));
@@ -112,6 +117,7 @@ export async function startFixtureServer(fixtures: Fixture[] = loadFixtures()): 
     httpsPort: (s1.address() as AddressInfo).port,
     httpPort: (s2.address() as AddressInfo).port,
     hosts,
+    spki: createHash('sha256').update(new X509Certificate(pems.cert).publicKey.export({ type: 'spki', format: 'der' })).digest('base64'),
     add,
     addFile,
     close: () =>
@@ -155,11 +161,7 @@ export async function launchWithExtension(opts: {
   const dir = opts.extensionDir ?? CHROME_DIST;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npx wxt build" first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'vetter-chromium-'));
-  // The marketplaces' photo hosts the extension may fetch from (its host permissions) go to the local server too, so
-  // no photo request leaves the machine (unknown photos get a 404 there).
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
-  const photoHosts = (manifest.host_permissions ?? []).map((p) => p.match(/^https?:\/\/([^/]+)\//)?.[1]).filter((h): h is string => !!h);
-  const rules = [...new Set([...opts.server.hosts, ...photoHosts])].map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
+  const rules = [...new Set([...opts.server.hosts, ...PHOTO_HOSTS])].map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
@@ -173,10 +175,10 @@ export async function launchWithExtension(opts: {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // The fixture server's certificate is self-signed: Playwright's ignoreHTTPSErrors covers pages, not the
-      // extension service worker's own fetches (the photos it hashes).
-      '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      // The service worker's own fetches (profile photos) do not get Playwright's ignoreHTTPSErrors: trust exactly
+      // the test server's certificate, nothing else.
+      `--ignore-certificate-errors-spki-list=${opts.server.spki}`,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...(opts.extraArgs ?? []),

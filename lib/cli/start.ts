@@ -30,7 +30,7 @@ async function main() {
     let summary = 'no badge (not a supported profile URL)';
     try {
       const badge = page.locator('.vetter-badge:not([data-level="pending"])');
-      await badge.waitFor({ timeout: 10_000 });
+      await badge.waitFor({ timeout: 30_000 }); // the first profile photo also loads the face model
       const flags = Number(await badge.getAttribute('data-flags'));
       const partial = (await page.locator('.vetter-partial').count()) > 0;
       summary = `${(await badge.getAttribute('data-level'))?.toUpperCase()}: ${flags} flag${flags === 1 ? '' : 's'}${partial ? ', partial read' : ''}`;

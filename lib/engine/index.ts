@@ -17,10 +17,11 @@ export interface RunOptions {
   severity?: ReadonlyMap<string, Finding['severity']>;
   notes?: RuleContext['notes'];
   history?: RuleContext['history'];
+  face?: RuleContext['face'];
 }
 
 export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
-  const ctx: RuleContext = { now: opts.now ?? new Date(), notes: opts.notes ?? null, history: opts.history ?? null };
+  const ctx: RuleContext = { now: opts.now ?? new Date(), notes: opts.notes ?? null, history: opts.history ?? null, face: opts.face ?? null };
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
     if (opts.disabled?.has(rule.meta.id)) continue;

@@ -132,6 +132,11 @@ export const HistoryMatches = z.object({
   contacts: z.array(z.object({ other: Identity, contact: Contact })),
   /** What changed on this identity since it was first seen. */
   changes: z.array(Change),
+  /**
+   * Other identities whose stored face descriptor is within the "likely same person" band of this photo's
+   * (lib/face/match.ts: Euclidean distance ≤ 0.55). Optional: absent when photos are not analysed.
+   */
+  faces: z.array(z.object({ other: Identity, distance: z.number().min(0) })).optional(),
   /** How many times this identity was checked before. */
   previousChecks: z.number().int().nonnegative(),
 });

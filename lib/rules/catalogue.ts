@@ -14,7 +14,6 @@ const src = (source: keyof typeof SOURCES) => ({ source, url: SOURCES[source].ur
 
 export const PENDING_RULES: readonly PendingRule[] = [
   { id: 'profile-mismatch', title: 'Name, location, education or work history differ between this person\'s profiles', category: 'text', severity: 'high', weight: 'strong', indicator: src('ADV22'), arrivesWith: 'history', description: 'Compares the profile with the same person\'s other profiles and résumé (2022 advisory, FBI guidance 2023). The over-time part (one account\'s name, photo, location or payment details changing between checks) runs as profile-changed; comparing the fields of linked accounts on different sites and a résumé is pending.' },
-  { id: 'photo-synthetic', title: 'Photo framing consistent with generated faces', category: 'photo', severity: 'medium', weight: 'medium', indicator: src('PSA23'), arrivesWith: 'photo', description: 'Looks at the photo itself (eye positions typical of face generators, other AI-photo cues); needs image analysis in the extension (FBI guidance 2023: "appearance is strange").' },
 ];
 
 /** Catalogue ids covered by a rule with another id. */

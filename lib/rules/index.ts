@@ -27,13 +27,19 @@ import { proxyAccount } from './proxy-account';
 import { photoReused } from './photo-reused';
 import { photoVaries } from './photo-varies';
 import { profileChanged } from './profile-changed';
+import { photoNoFace } from './photo-no-face';
+import { photoSamePerson } from './photo-same-person';
+import { photoSynthetic } from './photo-synthetic';
 import { rateDiscount } from './rate-discount';
 import { textTemplate } from './text-template';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.5.0';
+export const RULESET_VERSION = '0.6.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
+  photoNoFace,
+  photoSynthetic,
+  photoSamePerson,
   eduAsiaEmpWest,
   eduImplausible,
   empFront,

@@ -1,3 +1,4 @@
+import type { FaceAnalysis } from '../face/schema';
 import type { HistoryMatches } from '../history/schema';
 import type { ManagerNotes } from '../notes/schema';
 import type { Profile } from '../profile/schema';
@@ -22,6 +23,8 @@ export interface RuleContext {
   notes?: ManagerNotes | null;
   /** What the background found in the history of checked profiles (cross-profile rules); absent in a one-off check. */
   history?: HistoryMatches | null;
+  /** The face analysis of the profile photo (lib/face); absent when photos are not analysed or could not be fetched. */
+  face?: FaceAnalysis | null;
 }
 
 /** A finding as a rule writes it; the engine adds ruleId, category, weight and indicator from the meta. */

@@ -35,8 +35,8 @@ describe('cross-profile findings in Chromium', () => {
   it('the fixture server serves the shared photo on both image hosts', async () => {
     const a = byFile('upwork/cross-photo-first.html');
     const b = byFile('fiverr/cross-photo-second.html');
-    expect(a.images[0]!.file).toBe(b.images[0]!.file);
-    expect(new URL(a.images[0]!.url).hostname).not.toBe(new URL(b.images[0]!.url).hostname);
+    expect(a.photos![0]!.file).toBe(b.photos![0]!.file);
+    expect(new URL(a.photos![0]!.url).hostname).not.toBe(new URL(b.photos![0]!.url).hostname);
     // Each on its own is clean in a one-off check.
     for (const f of [a, b]) expect(checkHtml(f.html, f.url).report.level).toBe('none');
   });

@@ -1,0 +1,69 @@
+/**
+ * The face model in an extension page (Chrome's offscreen document, or the Firefox iframe in the background page):
+ * face-api's browser ESM build (tfjs bundled) on the WASM backend, wasm files and weights from the extension's own
+ * /tfjs/ and /models/ folders (copied at build time, wxt.config.ts). Loads once, on the first photo.
+ */
+import * as faceapi from '@vladmandic/face-api';
+import { browser } from 'wxt/browser';
+import { analyzeFace, type FaceApiModule } from './analyze';
+import type { Rgba } from './pixels';
+import type { FaceAnalysis } from './schema';
+
+/** Photos are drawn at most this large before the analysis (it downscales further to 512). */
+const DECODE_MAX = 1024;
+
+/** Files copied at build time (not in WXT's typed public paths). */
+const extUrl = (path: string): string => (browser.runtime.getURL as (p: string) => string)(path);
+
+let loading: Promise<{ api: FaceApiModule; loadMs: number }> | null = null;
+
+export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; loadMs: number }> {
+  loading ??= (async () => {
+    const t0 = performance.now();
+    const tf = faceapi.tf as unknown as {
+      setWasmPaths(p: string): void;
+      setBackend(b: string): Promise<boolean>;
+      ready(): Promise<void>;
+      env(): { set(flag: string, v: boolean): void };
+    };
+    // Extension pages are not cross-origin isolated: use the single-threaded SIMD (or plain) binary we ship.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    tf.setWasmPaths(extUrl('/tfjs/'));
+    if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend could not start');
+    await tf.ready();
+    // A path, not the chrome-extension:// URL: face-api's loadFromUri mangles non-http schemes. Resolves against
+    // this extension page's own origin.
+    const models = '/models';
+    await Promise.all([
+      faceapi.nets.tinyFaceDetector.loadFromUri(models),
+      faceapi.nets.faceLandmark68Net.loadFromUri(models),
+      faceapi.nets.faceRecognitionNet.loadFromUri(models),
+    ]);
+    return { api: faceapi as unknown as FaceApiModule, loadMs: performance.now() - t0 };
+  })();
+  loading.catch(() => (loading = null));
+  return loading;
+}
+
+/** Decode image bytes with the browser's decoders; the natural size is kept for the report. */
+export async function decodeInPage(bytes: ArrayBuffer, mime: string): Promise<{ rgba: Rgba; width: number; height: number }> {
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: mime || 'image/jpeg' }));
+  try {
+    const scale = Math.min(1, DECODE_MAX / Math.max(bitmap.width, bitmap.height));
+    const w = Math.max(1, Math.round(bitmap.width * scale));
+    const h = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(w, h);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas to decode the photo');
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    return { rgba: { width: w, height: h, data: ctx.getImageData(0, 0, w, h).data }, width: bitmap.width, height: bitmap.height };
+  } finally {
+    bitmap.close();
+  }
+}
+
+export async function analyzeBytes(bytes: ArrayBuffer, mime: string): Promise<FaceAnalysis> {
+  const { api } = await loadFaceApiBrowser();
+  const { rgba, width, height } = await decodeInPage(bytes, mime);
+  return analyzeFace(api, rgba, { size: { width, height } });
+}

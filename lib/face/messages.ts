@@ -1,0 +1,29 @@
+/** Messages between the background and the face-analysis page (offscreen document / Firefox iframe), validated. */
+import { z } from 'zod';
+import { FaceAnalysis } from './schema';
+
+export const FaceAnalyzeRequest = z.object({
+  type: z.literal('vetter:face-analyze'),
+  target: z.literal('offscreen'),
+  /** The image bytes as base64 (Chrome's runtime messages are JSON: an ArrayBuffer would not survive). */
+  data: z.string().min(1),
+  mime: z.string(),
+});
+export type FaceAnalyzeRequest = z.infer<typeof FaceAnalyzeRequest>;
+
+export const FaceAnalyzeResult = z.union([z.object({ ok: z.literal(true), analysis: FaceAnalysis }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type FaceAnalyzeResult = z.infer<typeof FaceAnalyzeResult>;
+
+export function toBase64(bytes: ArrayBuffer): string {
+  const u8 = new Uint8Array(bytes);
+  let s = '';
+  for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(b64: string): ArrayBuffer {
+  const s = atob(b64);
+  const u8 = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
+  return u8.buffer;
+}

@@ -1,0 +1,86 @@
+/**
+ * The face analysis end to end in real Chromium with the production build: the fixture profiles' photos are served
+ * at their Upwork profile-portraits URLs, the background fetches them (host permission), the offscreen document runs
+ * face-api on the WASM backend, and the badge shows the face findings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { defaultSettings } from '../../lib/settings/schema';
+
+declare const chrome: {
+  runtime: { getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]> };
+  storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } };
+};
+
+const fixtures = loadFixtures();
+const byName = (name: string) => fixtures.find((f) => f.file === `upwork/${name}.html`)!;
+
+let server: FixtureServer;
+let browser: Launched;
+
+beforeAll(async () => {
+  server = await startFixtureServer(fixtures);
+  browser = await launchWithExtension({ server });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAndWait(url: string) {
+  const page = await browser.context.newPage();
+  expect((await page.goto(url))?.status()).toBe(200);
+  // The first photo also loads the model into the offscreen document.
+  await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 60_000 });
+  await page.locator('.vetter-pill').click();
+  return page;
+}
+
+const ruleIds = (page: import('playwright-core').Page) => page.locator('.vetter-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id')));
+
+describe('face analysis in Chromium', () => {
+  it('serves the fixture photos at their marketplace URLs', () => {
+    expect(byName('face-ffhq-photo').photos?.[0]?.url).toMatch(/^https:\/\/www\.upwork\.com\/profile-portraits\//);
+    expect(byName('face-logo-photo').photos?.[0]?.file).toBe('images/logo.png');
+  });
+
+  it('shows the StyleGAN-framing finding, with the eye positions and the overlay, on the FFHQ-aligned photo', async () => {
+    const page = await openAndWait(byName('face-ffhq-photo').url);
+    const finding = page.locator('.vetter-finding[data-rule-id="photo-synthetic"]');
+    await finding.waitFor({ timeout: 10_000 });
+    expect(await finding.textContent()).toContain('consistent with a StyleGAN-generated face');
+    expect(await finding.textContent()).toMatch(/eyes at \(0\.3[6-9]\d, 0\.4[6-9]\d\) and \(0\.6[0-4]\d, 0\.4[6-9]\d\)/);
+    // The overlay: the photo with the measured eye points and the FFHQ target circles.
+    const overlay = finding.locator('.vetter-face-overlay');
+    await overlay.waitFor();
+    expect(await overlay.locator('[data-eye="left"]').count()).toBe(1);
+    expect(await overlay.locator('[data-target]').count()).toBe(2);
+    expect(await overlay.locator('image').getAttribute('href')).toBe(byName('face-ffhq-photo').photos![0]!.url);
+    expect(await ruleIds(page)).not.toContain('photo-no-face');
+    // The model ran in the offscreen document.
+    const contexts = await browser.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
+    expect(contexts.map((c) => c.documentUrl)).toEqual([expect.stringMatching(/\/offscreen\.html$/)]);
+    await page.close();
+  });
+
+  it('says "no face" on the logo photo', async () => {
+    const page = await openAndWait(byName('face-logo-photo').url);
+    await page.locator('.vetter-finding[data-rule-id="photo-no-face"]').waitFor({ timeout: 10_000 });
+    expect(await ruleIds(page)).not.toContain('photo-synthetic');
+    expect(await page.locator('.vetter-badge').getAttribute('data-level')).toBe('low');
+    await page.close();
+  });
+
+  it('does not analyse photos when photo analysis is off in the settings', async () => {
+    await browser.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...defaultSettings(), photoAnalysis: false });
+    try {
+      const page = await openAndWait(byName('face-ffhq-photo').url);
+      expect(await ruleIds(page)).not.toContain('photo-synthetic');
+      expect(await page.locator('.vetter-badge').getAttribute('data-level')).toBe('none');
+      await page.close();
+    } finally {
+      await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+});
