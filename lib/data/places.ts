@@ -64,7 +64,8 @@ export function countryFromName(name: string): string | null {
  * Spellings people write that the city data spells otherwise (the data has "Shenyeng" for Shenyang, "Kyiv" but not
  * "Kiev"), and local names of large cities. Each maps to the data's name; its rows join the candidates.
  */
-const CITY_ALIASES: Record<string, string> = {
+/** No prototype: page words such as "constructor" or "toString" must not look like entries. */
+const CITY_ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   shenyang: 'shenyeng',
   kiev: 'kyiv',
   lviv: 'lvov',
@@ -90,7 +91,7 @@ const CITY_ALIASES: Record<string, string> = {
   roma: 'rome',
   'ciudad de mexico': 'mexico city',
   'ulan bator': 'ulaanbaatar',
-};
+});
 
 /** Words that are not places, so a location such as "Remote" is never read as a town of that name. */
 const NOT_PLACES = new Set(['remote', 'worldwide', 'anywhere', 'global', 'online', 'home', 'earth', 'internet', 'other', 'n a', 'none']);

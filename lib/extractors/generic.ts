@@ -137,6 +137,15 @@ function ldEmployment(person: Json | null): Employment[] {
   });
 }
 
+/** The page's items are looked up once, outside the builder's readers: an odd page yields null, never an exception. */
+function safe<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 function extract(doc: Document, opts: ExtractOptions): Profile {
   const url = new URL(opts.url);
   const base = url.href;
@@ -144,9 +153,9 @@ function extract(doc: Document, opts: ExtractOptions): Profile {
   const ld = jsonLd(doc);
   const person = ld.find((o) => hasType(o, 'Person')) ?? null;
   const profilePage = ld.find((o) => hasType(o, 'ProfilePage')) ?? null;
-  const md = microdataPerson(doc);
-  const card = representativeHCard(doc, base);
-  const resume = first(doc, ['.h-resume']);
+  const md = safe(() => microdataPerson(doc));
+  const card = safe(() => representativeHCard(doc, base));
+  const resume = safe(() => first(doc, ['.h-resume']));
   const main: ParentNode = first(doc, ['main', '[role="main"]', 'article']) ?? doc.body ?? doc;
   const loc = (raw: string | null) => (raw ? { raw, ...parseLocation(raw) } : null);
   b.field(

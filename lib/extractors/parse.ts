@@ -23,7 +23,8 @@ export function cleanOrNull(s: string | null | undefined): string | null {
   return c === '' ? null : c;
 }
 
-const MONTHS: Record<string, number> = {};
+/** No prototype: page words such as "constructor" or "toString" must not look like entries. */
+const MONTHS: Record<string, number> = Object.create(null) as Record<string, number>;
 const MONTH_NAMES: string[][] = [
   // English, with abbreviations; German, French, Spanish, Portuguese, Italian, Russian (common UI locales).
   ['january', 'jan', 'januar', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio', 'gen', 'январь', 'января', 'янв'],
@@ -203,7 +204,8 @@ export function monthsBefore(end: Date, months: number): DatePoint | null {
   return ym(Math.floor(idx / 12), (idx % 12) + 1);
 }
 
-const COUNTRY_ALIASES: Record<string, string> = {
+/** No prototype: page words such as "constructor" or "toString" must not look like entries. */
+const COUNTRY_ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   usa: 'US',
   'u.s.': 'US',
   'u.s.a.': 'US',
@@ -256,7 +258,7 @@ const COUNTRY_ALIASES: Record<string, string> = {
   韩国: 'KR',
   新加坡: 'SG',
   马来西亚: 'MY',
-};
+});
 
 /** US states and Canadian provinces, so "Austin, TX" and "Toronto, ON" resolve to a country. */
 const US_STATES = new Set(

@@ -4,11 +4,12 @@ import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { cap, clip, profileTexts, sentences, where } from './text';
 
-const ALIASES: Record<string, string> = {
+/** No prototype: page words such as "constructor" or "toString" must not look like entries. */
+const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   us: 'US', 'u.s': 'US', 'u.s.': 'US', usa: 'US', 'u.s.a': 'US', 'u.s.a.': 'US', america: 'US', american: 'US', 'united states': 'US',
   uk: 'GB', 'u.k': 'GB', 'u.k.': 'GB', britain: 'GB', british: 'GB', 'united kingdom': 'GB', england: 'GB', london: 'GB',
   korea: 'KR', 'south korea': 'KR', seoul: 'KR', canada: 'CA', canadian: 'CA', japan: 'JP', tokyo: 'JP',
-};
+});
 /** "US-based", "UK based" — unless it describes the clients ("US-based startups"). */
 const X_BASED = /\b(U\.?S\.?A?\.?|United States|America|UK|U\.K\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ]based\b(?!\s+(?:\w+\s+)?(?:clients?|compan(?:y|ies)|startups?|teams?|customers?|businesses|agenc(?:y|ies)|firms?|employers?|organi[sz]ations?|brands?|products?|projects?|enterprises?))/;
 /** "I am based in Austin, TX", "currently living in Canada". */

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHtml } from '../../lib/cli/check';
+import { checkHtml, parseHtmlDocument } from '../../lib/cli/check';
 import { enrichProfile } from '../../lib/data/places';
 import { siteExtractorFor } from '../../lib/extractors';
 import { generic } from '../../lib/extractors/generic';
@@ -188,4 +188,25 @@ describe('CLI check --generic on every generic fixture', () => {
     expect(json.profile.name).toBe('Ravi Kumar');
     expect(json.report.findings.map((f) => f.ruleId)).toContain('emp-overlap');
   }, 60_000);
+});
+
+describe('generic extractor: odd microdata and microformats never throw', () => {
+  const odd = [
+    '<main itemscope itemtype="https://schema.org/Person"><span itemprop="alumniOf">Plain text school 2010 - 2014</span><span itemprop="worksFor" itemscope></span><span itemprop="address" itemscope></span></main>',
+    '<div itemscope itemtype="http://schema.org/Person"><div itemprop="worksFor" itemscope itemtype="http://schema.org/OrganizationRole"><time itemprop="startDate" datetime="not a date"></time></div></div>',
+    '<div class="h-card"><img class="u-photo" src="javascript:alert(1)"><a class="u-url" href="::::"></a></div><div class="h-resume"><div class="p-experience h-event"><time class="dt-start" datetime="20xx"></time></div><div class="p-education h-event"></div></div>',
+    '<div class="h-card h-card"><span class="p-name"><span class="value">Ada</span> <span class="value">Lovelace</span></span><abbr class="p-country-name" title="United Kingdom">UK</abbr></div>',
+    '<script type="application/ld+json">{"@type":"ProfilePage","dateCreated":42,"mainEntity":{"@type":"Person","worksFor":[{"@type":"EmployeeRole","worksFor":null},{"@type":"EmployeeRole"}],"alumniOf":[[]],"address":{"address":{"address":"Lagos"}}}}</script>',
+  ];
+  it.each(odd.map((h, i) => [i, h] as const))('page %i gives a valid Profile', (_i, body) => {
+    const p = generic.extract(parseHtmlDocument(`<!doctype html><html><body>${body}</body></html>`), { url: 'https://example.org/me', now: NOW });
+    expect(Profile.safeParse(p).success).toBe(true);
+    expect(p.photo?.url ?? '').not.toMatch(/^javascript:/);
+  });
+
+  it('reads value-class names and abbr titles per the microformats2 parsing rules', () => {
+    const p = generic.extract(parseHtmlDocument(`<!doctype html><html><body>${odd[3]}</body></html>`), { url: 'https://example.org/me', now: NOW });
+    expect(p.name).toBe('AdaLovelace'); // value-class parts are concatenated, as the mf2 parsing spec says
+    expect(p.location).toMatchObject({ raw: 'United Kingdom', country: 'GB' });
+  });
 });

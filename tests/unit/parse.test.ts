@@ -340,3 +340,11 @@ describe('parseDuration and monthsBefore', () => {
     expect(monthsBefore(new Date('2025-01-15T00:00:00Z'), 1)).toBe('2024-12');
   });
 });
+
+describe('object-prototype words are not table entries (found by fuzzing enrichProfile)', () => {
+  it.each(['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'])('%s', (w) => {
+    expect(toCountryCode(w)).toBeNull();
+    expect(parseLocation(`${w}, ${w}`).country).toBeNull();
+    expect(parseDatePoint(`${w} 2019`)).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/engine';
 import { CITIES_PATH, renderCities } from '../../lib/data/build-cities';
@@ -125,5 +126,19 @@ describe('enrichProfile', () => {
     const r = analyze(p, { now: NOW });
     const claim = r.findings.find((f) => f.ruleId === 'loc-claim');
     expect(claim?.title).toContain('NG');
+  });
+});
+
+describe('enrichProfile on arbitrary text', () => {
+  it('never throws and always returns a schema-valid profile (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.option(fc.string({ maxLength: 40 })), (raw, jobPlace) => {
+        const p = makeProfile({ location: { raw, city: null, country: null }, employment: [emp('Acme', null, { location: jobPlace })] });
+        const e = enrichProfile(p);
+        expect(Profile.safeParse(e).success).toBe(true);
+        if (e.location!.country) expect(['name', 'city', undefined]).toContain(e.location!.countryFrom);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
