@@ -13,6 +13,7 @@ import {
   type ProfileField,
   type ReadTier,
 } from '../profile/schema';
+import { sanitizeValues, stripInvisible } from '../text/sanitize';
 import { clean } from './parse';
 
 type Values = Omit<Profile, 'source' | 'rawText' | 'missing' | 'provenance' | 'paymentMentions'>;
@@ -91,8 +92,9 @@ export class ProfileBuilder {
   }
 
   build(rawText: string): Profile {
-    const v = this.values;
-    const raw = rawText.length > RAW_TEXT_CAP ? rawText.slice(0, RAW_TEXT_CAP) : rawText;
+    // Page text is untrusted: invisible and bidi characters removed, strings and lists capped (lib/text/sanitize.ts).
+    const v = sanitizeValues(this.values);
+    const raw = stripRaw(rawText);
     const missing = PROFILE_FIELDS.filter((f) => {
       if (f === 'account') return !v.account || accountIsEmpty(v.account);
       return isEmpty(v[f]);
@@ -137,6 +139,12 @@ export class ProfileBuilder {
     }
     return Profile.parse(fallback);
   }
+}
+
+/** The raw text without invisible characters, capped at RAW_TEXT_CAP. */
+function stripRaw(rawText: string): string {
+  const s = stripInvisible(rawText.slice(0, RAW_TEXT_CAP * 2));
+  return s.length > RAW_TEXT_CAP ? s.slice(0, RAW_TEXT_CAP) : s;
 }
 
 function dedupe(xs: string[]): string[] {
