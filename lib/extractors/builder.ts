@@ -13,7 +13,7 @@ import {
   type ProfileField,
   type ReadTier,
 } from '../profile/schema';
-import { sanitizeValues, stripInvisible } from '../text/sanitize';
+import { isHttpUrl, isSafeImageUrl, sanitizeValues, stripInvisible } from '../text/sanitize';
 import { clean } from './parse';
 
 type Values = Omit<Profile, 'source' | 'rawText' | 'missing' | 'provenance' | 'paymentMentions'>;
@@ -94,6 +94,13 @@ export class ProfileBuilder {
   build(rawText: string): Profile {
     // Page text is untrusted: invisible and bidi characters removed, strings and lists capped (lib/text/sanitize.ts).
     const v = sanitizeValues(this.values);
+    // Only http(s) links and photo addresses are kept: a page's javascript:/data: URLs never reach the UI.
+    if (v.photo && !isSafeImageUrl(v.photo.url)) {
+      delete v.photo;
+      delete this.provenance.photo;
+    }
+    if (v.links) v.links = v.links.filter((l) => isHttpUrl(l.url));
+    if (v.links?.length === 0) delete this.provenance.links;
     const raw = stripRaw(rawText);
     const missing = PROFILE_FIELDS.filter((f) => {
       if (f === 'account') return !v.account || accountIsEmpty(v.account);

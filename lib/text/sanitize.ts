@@ -91,3 +91,19 @@ export function sanitizeValues<T>(value: T, skip: ReadonlySet<string> = new Set(
   for (const [k, x] of Object.entries(value)) out[k] = skip.has(k) ? x : walk(x, k);
   return out as T;
 }
+
+/** True for an absolute http(s) address: the only kind Vetter keeps as a link or renders as one. */
+export function isHttpUrl(s: string | null | undefined): s is string {
+  if (!s) return false;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A photo address Vetter keeps: http(s), or an inline raster image (some sites inline small avatars). */
+export function isSafeImageUrl(s: string | null | undefined): s is string {
+  return isHttpUrl(s) || (!!s && /^data:image\/(png|jpeg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+$/i.test(s));
+}
