@@ -75,8 +75,8 @@ export default defineContentScript({
       }
     }
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!CheckRequest.safeParse(message).success) return undefined;
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || !CheckRequest.safeParse(message).success) return undefined;
       return check();
     });
 
