@@ -4,7 +4,7 @@
  */
 import type { Link, Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
-import { absUrl, all, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
+import { absUrl, all, bodyOf, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, linkKind, parseLocation } from './parse';
 import {
   EDUCATION_HEADING,
@@ -57,7 +57,7 @@ function extract(doc: Document, opts: ExtractOptions): Profile {
   const url = new URL(opts.url);
   const b = new ProfileBuilder('generic', url.href, null, opts.now);
   const person = jsonLd(doc).find((o) => hasType(o, 'Person')) ?? null;
-  const main: ParentNode = first(doc, ['main', '[role="main"]', 'article']) ?? doc.body ?? doc;
+  const main: ParentNode = first(doc, ['main', '[role="main"]', 'article']) ?? bodyOf(doc);
   b.field(
     'name',
     ['structured', () => ldString(person?.['name'])],

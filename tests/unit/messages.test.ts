@@ -19,7 +19,7 @@ const PROFILE_URL = 'https://www.upwork.com/freelancers/~01f3a9c2b7d4e5a6b1';
 const id = () => browser.runtime.id;
 const origin = () => browser.runtime.getURL('/');
 const contentScript = (url = PROFILE_URL, tabId = 7): Sender => ({ id: id(), url, tab: { id: tabId, url }, frameId: 0 });
-const extensionPage = (path = 'popup.html'): Sender => ({ id: id(), url: browser.runtime.getURL(`/${path}`) });
+const extensionPage = (path = 'popup.html'): Sender => ({ id: id(), url: `${origin()}${path}` });
 const analyze = () => ({ type: 'vetter:analyze', profile: makeProfile({ source: { platform: 'upwork', url: PROFILE_URL, profileId: null, capturedAt: '2025-03-01T12:00:00.000Z' } }) });
 
 beforeEach(() => {
