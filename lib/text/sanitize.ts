@@ -24,8 +24,11 @@ export const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 
 /** Remove bidi controls, invisible characters and control characters; keeps tabs and line breaks. */
 export function stripInvisible(s: string): string {
-  return s.replace(BIDI_CONTROLS, '').replace(INVISIBLES, '').replace(CONTROLS, '');
+  if (PLAIN.test(s)) return s; // the common case: printable ASCII, tabs and line breaks
+  return s.replace(ALL_INVISIBLE, '');
 }
+const PLAIN = /^[\x20-\x7E\t\n\r]*$/;
+const ALL_INVISIBLE = new RegExp(`${BIDI_CONTROLS.source}|${INVISIBLES.source}|${CONTROLS.source}`, 'g');
 
 /**
  * Cut a string to at most `max` characters (UTF-16 units), ending with "…" when cut, without splitting a surrogate

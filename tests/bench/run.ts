@@ -2,7 +2,7 @@
  * `npm run bench`: prints figures (no pass/fail). Extraction time per fixture (linkedom DOM in Node), engine
  * throughput over a generated batch of profiles, and the built content script's raw and gzipped size.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyze } from '../../lib/engine';
@@ -10,6 +10,8 @@ import { extractProfile } from '../../lib/extractors';
 import { CHROME_DIST, loadFixtures } from '../../lib/cli/harness';
 import { parseHtmlDocument } from '../../lib/cli/check';
 import type { Profile } from '../../lib/profile/schema';
+import { runFuzz } from './fuzz';
+import { benchPage } from './page';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +47,15 @@ console.log(`\nEngine: ${N} profiles in ${dt.toFixed(0)} ms = ${Math.round((N / 
 const cs = join(CHROME_DIST, 'content-scripts/content.js');
 if (existsSync(cs)) {
   const buf = readFileSync(cs);
-  console.log(`\nContent script (${cs.replace(/.*\.output\//, '.output/')}): ${buf.length.toLocaleString('en')} B raw, ${gzipSync(buf).length.toLocaleString('en')} B gzip`);
-  const bg = readFileSync(join(CHROME_DIST, 'background.js'));
-  console.log(`Background: ${bg.length.toLocaleString('en')} B raw, ${gzipSync(bg).length.toLocaleString('en')} B gzip`);
+  console.log(`\nContent script (${cs.replace(/.*\.output\//, '.output/')}): ${buf.length.toLocaleString('en')} B raw, ${gzipSync(buf).length.toLocaleString('en')} B gzip (target ≤ 90 KB gzip)`);
+  console.log('Every built file (.output/chrome-mv3), raw and gzip:');
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  for (const f of walk(CHROME_DIST).filter((x) => /\.(js|css|html|json)$/.test(x)).sort()) {
+    const b = readFileSync(f);
+    console.log(`  ${f.slice(CHROME_DIST.length + 1).padEnd(44)} ${b.length.toLocaleString('en').padStart(10)} B  ${gzipSync(b).length.toLocaleString('en').padStart(9)} B gzip`);
+  }
 } else console.log('\n(no build found: run `npm run build` for bundle sizes)');
+
+// Hardening figures (issue 8): fuzzing and page-side speed.
+if (process.env['BENCH_FUZZ'] !== '0') runFuzz();
+await benchPage();
