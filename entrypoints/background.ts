@@ -10,6 +10,7 @@ import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
 import { HistoryRequest, Request, type AnalyzeResult, type HistoryUpdateResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
 import type { Profile } from '@/lib/profile/schema';
+import { refusal, type Sender } from '@/lib/security/senders';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 import { loadSettings } from '@/lib/settings/store';
 
@@ -56,7 +57,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
   ]);
   const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile) };
 
-  let store: HistoryStoreExt | null = null;
+  let store: HistoryStoreExt | null;
   let prev = null;
   let matches = null;
   try {
@@ -90,7 +91,7 @@ async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise
   const store = await deps.openStore();
   const entry = await store.get(req.key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${req.key}" in the history.` };
-  let next = entry;
+  let next: typeof entry;
   if (req.type === 'vetter:dismiss') {
     const rest = entry.dismissals.filter((d) => !(d.ruleId === req.dismissal.ruleId && d.title === req.dismissal.title));
     next = (await store.setDismissals(req.key, [...rest, req.dismissal])) ?? entry;
@@ -108,16 +109,20 @@ const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error 
  * The background runs the rules (they carry the university and front-company data, kept out of the content script),
  * keeps the history, and answers only messages from this extension's own contexts.
  */
-export function handleMessage(message: unknown, sender: { id?: string }, deps: BackgroundDeps = defaultDeps): Promise<AnalyzeResult> | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
+export function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps = defaultDeps): Promise<AnalyzeResult> | undefined {
+  // Who may send what: lib/security/senders.ts (this extension only; content scripts only their own messages).
+  const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+  if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
   const parsed = Request.safeParse(message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
   return runCheck(parsed.data.profile, deps).catch(failed);
 }
 
 /** The manager's decisions on a stored profile: 'vetter:dismiss', 'vetter:undismiss', 'vetter:verify'. */
-export function handleHistoryMessage(message: unknown, sender: { id?: string }, deps: BackgroundDeps = defaultDeps): Promise<HistoryUpdateResult> | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
+export function handleHistoryMessage(message: unknown, sender: Sender, deps: BackgroundDeps = defaultDeps): Promise<HistoryUpdateResult> | undefined {
+  // Who may send what: lib/security/senders.ts (this extension only; content scripts only their own messages).
+  const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+  if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
   const parsed = HistoryRequest.safeParse(message);
   if (!parsed.success) return undefined;
   return updateHistory(parsed.data, deps).catch(failed);

@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -7,6 +8,7 @@ import { extractProfile, SITE_MATCHES, siteExtractorFor } from '@/lib/extractors
 import { AnalyzeResult, CheckRequest, type CheckResult } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
+import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
 import './style.css';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
@@ -14,17 +16,26 @@ const SETTLE_MS = 4000;
 /** Quiet time after DOM changes before the profile is read again. */
 const RECHECK_DEBOUNCE_MS = 400;
 
+// A page must not be able to stop this script by faking WXT's "newer copy started" event (lib/security/restart-guard.ts).
+announceStarting();
+
 export default defineContentScript({
   matches: SITE_MATCHES,
   cssInjectionMode: 'ui',
-  runAt: 'document_idle',
+  runAt: 'document_end',
+  // Do not announce the start (and the extension's id) to the page with window.postMessage.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ctx.onInvalidated(guardRestartEvent(browser.runtime.id, import.meta.env.ENTRYPOINT));
+    performance.mark('vetter:start'); // `npm run bench`: page-side time (see tests/bench/page.ts)
     let state: { report: Report | null; error: string | null; photoUrl?: string | null } = { report: null, error: null };
     let root: Root | null = null;
     const render = () => root?.render(<Badge report={state.report} error={state.error} busy={!state.report} photoUrl={state.photoUrl} />);
 
     const ui = await createShadowRootUi(ctx, {
       name: 'vetter-badge',
+      // Closed: page scripts cannot reach into the badge. The e2e build keeps it open so Playwright can read it.
+      mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -45,16 +56,20 @@ export default defineContentScript({
 
     async function check(opts: { onlyIfChanged?: boolean } = {}): Promise<CheckResult> {
       try {
+        performance.mark('vetter:extract');
         const profile = extractProfile(document, { url: location.href });
+        performance.mark('vetter:extracted');
         const fp = fingerprint(profile);
         if (opts.onlyIfChanged && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
         lastFingerprint = fp;
         const raw: unknown = await browser.runtime.sendMessage({ type: 'vetter:analyze', profile });
+        performance.mark('vetter:reply');
         const res = AnalyzeResult.parse(raw);
         if (!res.ok) throw new Error(res.error);
         state = { report: res.report, error: null, photoUrl: profile.photo?.url ?? null };
-        render();
-        document.documentElement.dataset.vetterLevel = res.report.level;
+        flushSync(render);
+        // For `npm run bench` (page-side speed): the badge shows a report. Carries no data.
+        performance.mark('vetter:badge');
         return { ok: true, profile, report: res.report };
       } catch (e) {
         const error = e instanceof Error ? e.message : String(e);
@@ -64,8 +79,8 @@ export default defineContentScript({
       }
     }
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!CheckRequest.safeParse(message).success) return undefined;
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || !CheckRequest.safeParse(message).success) return undefined;
       return check();
     });
 

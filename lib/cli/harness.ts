@@ -19,7 +19,15 @@ const PHOTO_HOSTS = PHOTO_HOST_PATTERNS.map((p) => new URL(p.replace('*.', 'wild
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const FIXTURES = join(ROOT, 'tests/fixtures');
+/** The production build (`wxt build`): `npm start`, the bench and the closed-shadow-root test load it. */
 export const CHROME_DIST = join(ROOT, '.output/chrome-mv3');
+/**
+ * The e2e build (`wxt build --mode e2e`): the same extension with a fixed key (stable id) and the badge's shadow root
+ * open, so tests can read inside it. The e2e suite sets VETTER_BUILD=e2e (vitest.e2e.config.ts) to load it.
+ */
+export const E2E_DIST = join(ROOT, '.output/chrome-mv3-e2e');
+/** The build the tests load by default: E2E_DIST under the e2e suite, else the production build. */
+export const TEST_DIST = process.env['VETTER_BUILD'] === 'e2e' ? E2E_DIST : CHROME_DIST;
 
 export interface Fixture {
   /** Path relative to tests/fixtures. */
@@ -158,8 +166,9 @@ export async function launchWithExtension(opts: {
   headless?: boolean;
   extraArgs?: string[];
 }): Promise<Launched> {
-  const dir = opts.extensionDir ?? CHROME_DIST;
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npx wxt build" first.`);
+  const dir = opts.extensionDir ?? TEST_DIST;
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension at ${dir}: run "npx wxt build${dir === E2E_DIST ? ' --mode e2e' : ''}" first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'vetter-chromium-'));
   const rules = [...new Set([...opts.server.hosts, ...PHOTO_HOSTS])].map((h) => `MAP ${h} 127.0.0.1:${opts.server.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -12,7 +12,8 @@ import { launchWithExtension, loadFixtures, ROOT, startFixtureServer } from './h
 const HEADLESS = process.env['VETTER_HEADLESS'] === '1' || (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']);
 
 async function main() {
-  const fixtures = loadFixtures();
+  // The hostile pages (tests/fixtures/hostile) are test material, not demo profiles.
+  const fixtures = loadFixtures().filter((f) => !f.file.startsWith('hostile/'));
   const server = await startFixtureServer(fixtures);
   const browser = await launchWithExtension({ server, headless: HEADLESS });
   console.log(`Vetter demo: Chromium ${HEADLESS ? '(headless: no display found)' : ''} with the extension ${browser.extensionId}`);

@@ -13,6 +13,7 @@ import {
   type ProfileField,
   type ReadTier,
 } from '../profile/schema';
+import { isHttpUrl, isSafeImageUrl, sanitizeValues, stripInvisible } from '../text/sanitize';
 import { clean } from './parse';
 
 type Values = Omit<Profile, 'source' | 'rawText' | 'missing' | 'provenance' | 'paymentMentions'>;
@@ -96,8 +97,16 @@ export class ProfileBuilder {
   }
 
   build(rawText: string): Profile {
-    const v = this.values;
-    const raw = rawText.length > RAW_TEXT_CAP ? rawText.slice(0, RAW_TEXT_CAP) : rawText;
+    // Page text is untrusted: invisible and bidi characters removed, strings and lists capped (lib/text/sanitize.ts).
+    const v = sanitizeValues(this.values);
+    // Only http(s) links and photo addresses are kept: a page's javascript:/data: URLs never reach the UI.
+    if (v.photo && !isSafeImageUrl(v.photo.url)) {
+      delete v.photo;
+      delete this.provenance.photo;
+    }
+    if (v.links) v.links = v.links.filter((l) => isHttpUrl(l.url));
+    if (v.links?.length === 0) delete this.provenance.links;
+    const raw = stripRaw(rawText);
     const missing = PROFILE_FIELDS.filter((f) => {
       if (f === 'account') return !v.account || accountIsEmpty(v.account);
       return isEmpty(v[f]);
@@ -142,6 +151,12 @@ export class ProfileBuilder {
     }
     return Profile.parse(fallback);
   }
+}
+
+/** The raw text without invisible characters, capped at RAW_TEXT_CAP. */
+function stripRaw(rawText: string): string {
+  const s = stripInvisible(rawText.slice(0, RAW_TEXT_CAP * 2));
+  return s.length > RAW_TEXT_CAP ? s.slice(0, RAW_TEXT_CAP) : s;
 }
 
 function dedupe(xs: string[]): string[] {

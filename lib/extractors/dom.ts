@@ -44,6 +44,15 @@ export function visibleText(root: Node | null | undefined, cap = Infinity): stri
     .join('\n');
 }
 
+/** `document.body`, or the document itself (linkedom throws on `body` of a document without an element). */
+export function bodyOf(doc: Document): ParentNode {
+  try {
+    return doc.body ?? doc;
+  } catch {
+    return doc;
+  }
+}
+
 /** Cleaned text of an element (one line), or ''. */
 export function textOf(el: Element | null | undefined): string {
   if (!el) return '';

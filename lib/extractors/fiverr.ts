@@ -6,7 +6,7 @@
  */
 import { emptyAccount, type Account, type Language, type Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
-import { absUrl, all, first, hasType, jsonLd, scriptJson, sectionByHeading, textOf, visibleText } from './dom';
+import { absUrl, all, bodyOf, first, hasType, jsonLd, scriptJson, sectionByHeading, textOf, visibleText } from './dom';
 import { cleanOrNull, parseCount, parseDatePoint, parseLocation, parseNumber, toCountryCode } from './parse';
 import { LANGUAGES_HEADING, readEntries, readLanguage } from './sections';
 import type { ExtractOptions, Extractor } from './types';
@@ -144,15 +144,6 @@ function domAccount(card: ParentNode): Account {
   const count = parseCount(textOf(first(card, ['.ratings-count', '.rating-count', '[class*="ratings-count"]'])));
   if (count !== null) acc.reviewCount = count;
   return acc;
-}
-
-/** `document.body`, or the document itself (linkedom throws on `body` of a document without an element). */
-function bodyOf(doc: Document): ParentNode {
-  try {
-    return doc.body ?? doc;
-  } catch {
-    return doc;
-  }
 }
 
 function extract(doc: Document, opts: ExtractOptions): Profile {

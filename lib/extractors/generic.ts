@@ -5,7 +5,7 @@
  */
 import { emptyAccount, type Education, type Employment, type Link, type Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
-import { absUrl, all, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
+import { absUrl, all, bodyOf, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
 import {
   hCardLocation,
   hResumeEducation,
@@ -156,7 +156,7 @@ function extract(doc: Document, opts: ExtractOptions): Profile {
   const md = safe(() => microdataPerson(doc));
   const card = safe(() => representativeHCard(doc, base));
   const resume = safe(() => first(doc, ['.h-resume']));
-  const main: ParentNode = first(doc, ['main', '[role="main"]', 'article']) ?? doc.body ?? doc;
+  const main: ParentNode = first(doc, ['main', '[role="main"]', 'article']) ?? bodyOf(doc);
   const loc = (raw: string | null) => (raw ? { raw, ...parseLocation(raw) } : null);
   b.field(
     'name',

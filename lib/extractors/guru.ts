@@ -6,7 +6,7 @@
  */
 import { emptyAccount, type Account, type Link, type Profile, type Review } from '../profile/schema';
 import { ProfileBuilder } from './builder';
-import { absUrl, all, first, sectionByHeading, textOf, visibleText } from './dom';
+import { absUrl, all, bodyOf, first, sectionByHeading, textOf, visibleText } from './dom';
 import { cleanOrNull, findDateRange, parseMoney, parseNumber } from './parse';
 import {
   EDUCATION_HEADING,
@@ -57,7 +57,7 @@ function extract(doc: Document, opts: ExtractOptions): Profile {
   const url = new URL(opts.url);
   const b = new ProfileBuilder('guru', url.href, slugFromUrl(url), opts.now);
   const ld = ldPerson(doc);
-  const root: ParentNode = first(doc, ['#profile', '[itemtype*="schema.org/Person"]', 'main']) ?? doc.body ?? doc;
+  const root: ParentNode = first(doc, ['#profile', '[itemtype*="schema.org/Person"]', 'main']) ?? bodyOf(doc);
   const micro: ParentNode = first(doc, ['[itemtype*="schema.org/Person"]']) ?? root;
   const overviewText = (): string =>
     str(ld?.['description']) ?? textOf(first(micro, ['[itemprop="description"]', '.profile-about p']));

@@ -5,14 +5,17 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import type { DatePoint, Money } from '../profile/schema';
+import { stripInvisible } from '../text/sanitize';
 
 countries.registerLocale(en);
 
-/** Collapse white space (including non-breaking and zero-width characters) and trim. */
+/**
+ * Collapse white space (including non-breaking), remove invisible characters (zero-width, bidi overrides, controls:
+ * see lib/text/sanitize.ts) and trim.
+ */
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
-  return s
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+  return stripInvisible(s)
     .replace(/[\s\u00A0]+/g, ' ')
     .trim();
 }

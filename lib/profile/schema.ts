@@ -32,10 +32,15 @@ export type CountryCode = z.infer<typeof CountryCode>;
 
 const text = z.string();
 const optText = z.string().nullable();
+/**
+ * Addresses Vetter keeps are http(s) only: a page's javascript:/data: links never reach a UI that could render them
+ * as links (lib/text/sanitize.ts has the same checks for extractors).
+ */
+const httpUrl = z.string().regex(/^https?:\/\/\S/i, 'an http(s) address');
 
 export const Source = z.object({
   platform: PlatformId,
-  url: z.string().url(),
+  url: z.string().url().regex(/^https?:\/\//i, 'an http(s) address'),
   /** The platform's own id of the profile (Upwork ciphertext `~01…`, a username…), when the URL or page shows one. */
   profileId: optText,
   /** When the page was read (ISO 8601). */
@@ -60,7 +65,8 @@ export const Location = z.object({
 export type Location = z.infer<typeof Location>;
 
 export const Photo = z.object({
-  url: z.string(),
+  /** http(s), or an inline raster image (never svg or html). */
+  url: z.string().regex(/^(https?:\/\/\S|data:image\/(png|jpeg|gif|webp|avif);base64,)/i, 'an http(s) address or an inline raster image'),
   alt: optText,
 });
 export type Photo = z.infer<typeof Photo>;
@@ -94,7 +100,7 @@ export const Employment = z.object({
 export type Employment = z.infer<typeof Employment>;
 
 export const LINK_KINDS = ['github', 'linkedin', 'portfolio', 'other'] as const;
-export const Link = z.object({ url: text, kind: z.enum(LINK_KINDS) });
+export const Link = z.object({ url: httpUrl, kind: z.enum(LINK_KINDS) });
 export type Link = z.infer<typeof Link>;
 
 export const Money = z.object({

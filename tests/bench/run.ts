@@ -4,7 +4,7 @@
  */
 // IndexedDB for the history-store figures (fake-indexeddb: an in-memory implementation, not a browser's).
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyze } from '../../lib/engine';
@@ -13,6 +13,8 @@ import { CHROME_DIST, loadFixtures } from '../../lib/cli/harness';
 import { parseHtmlDocument } from '../../lib/cli/check';
 import { fieldsRead } from '../../lib/extractors/builder';
 import { PROFILE_FIELDS, type Profile } from '../../lib/profile/schema';
+import { runFuzz } from './fuzz';
+import { benchPage } from './page';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,9 +83,13 @@ console.log(
 const cs = join(CHROME_DIST, 'content-scripts/content.js');
 if (existsSync(cs)) {
   const buf = readFileSync(cs);
-  console.log(`\nContent script (${cs.replace(/.*\.output\//, '.output/')}): ${buf.length.toLocaleString('en')} B raw, ${gzipSync(buf).length.toLocaleString('en')} B gzip`);
-  const bg = readFileSync(join(CHROME_DIST, 'background.js'));
-  console.log(`Background: ${bg.length.toLocaleString('en')} B raw, ${gzipSync(bg).length.toLocaleString('en')} B gzip`);
+  console.log(`\nContent script (${cs.replace(/.*\.output\//, '.output/')}): ${buf.length.toLocaleString('en')} B raw, ${gzipSync(buf).length.toLocaleString('en')} B gzip (target ≤ 90 KB gzip)`);
+  console.log('Every built file (.output/chrome-mv3), raw and gzip:');
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  for (const f of walk(CHROME_DIST).filter((x) => /\.(js|css|html|json)$/.test(x)).sort()) {
+    const b = readFileSync(f);
+    console.log(`  ${f.slice(CHROME_DIST.length + 1).padEnd(44)} ${b.length.toLocaleString('en').padStart(10)} B  ${gzipSync(b).length.toLocaleString('en').padStart(9)} B gzip`);
+  }
 } else console.log('\n(no build found: run `npm run build` for bundle sizes)');
 
 // ── History and photos (issue 6) ─────────────────────────────────────────────────────────────────────────────────
@@ -216,3 +222,6 @@ async function historyBench(): Promise<void> {
   if (models.length)
     console.log(`  added to the build: models ${mb(size(models))} + tfjs wasm ${mb(size(wasm))} + offscreen JS ${mb(size(js))} = ${mb(size([...models, ...wasm, ...js]))}`);
 }
+// Hardening figures (issue 8): fuzzing and page-side speed.
+if (process.env['BENCH_FUZZ'] !== '0') runFuzz();
+await benchPage();

@@ -6,6 +6,9 @@ import { AnalyzeResult } from '@/lib/messages';
 import { Report } from '@/lib/report/schema';
 import { extractFixture, makeProfile } from './helpers';
 
+/** A content script on a supported profile page, as runtime.onMessage describes it. */
+const fromPage = (id: string, url = 'https://www.upwork.com/freelancers/~01f3a9c2b7d4e5a6b1') => ({ id, url, tab: { id: 7, url } });
+
 describe('background handleMessage', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -18,7 +21,7 @@ describe('background handleMessage', () => {
 
   it('answers an analyze message from this extension with {ok: true, report}', async () => {
     const profile = extractFixture('full-flagged');
-    const res = handleMessage({ type: 'vetter:analyze', profile }, { id: browser.runtime.id });
+    const res = handleMessage({ type: 'vetter:analyze', profile }, fromPage(browser.runtime.id, profile.source.url));
     expect(res).toBeInstanceOf(Promise);
     const result = await res!;
     expect(AnalyzeResult.safeParse(result).success).toBe(true);
@@ -31,7 +34,7 @@ describe('background handleMessage', () => {
   });
 
   it('a clean minimal profile gets level none', async () => {
-    const result = await handleMessage({ type: 'vetter:analyze', profile: makeProfile() }, { id: browser.runtime.id })!;
+    const result = await handleMessage({ type: 'vetter:analyze', profile: makeProfile() }, fromPage(browser.runtime.id))!;
     expect(result).toMatchObject({ ok: true, report: { level: 'none', findings: [] } });
   });
 
@@ -45,8 +48,8 @@ describe('background handleMessage', () => {
     const msg = { type: 'vetter:analyze', profile: makeProfile() };
     const original = browser.runtime.id;
     fakeBrowser.runtime.id = 'changed-id';
-    expect(handleMessage(msg, { id: original })).toBeUndefined();
-    expect(handleMessage(msg, { id: 'changed-id' })).toBeInstanceOf(Promise);
+    expect(handleMessage(msg, fromPage(original))).toBeUndefined();
+    expect(handleMessage(msg, fromPage('changed-id'))).toBeInstanceOf(Promise);
   });
 
   it('ignores an invalid profile', () => {
