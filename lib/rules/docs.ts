@@ -43,6 +43,8 @@ export const WORKED_EXAMPLES: { name: string; findings: [string, Severity?][] }[
   { name: 'Asks for USDT and a 50% advance in the overview', findings: [['pay-crypto'], ['pay-advance']] },
   { name: 'Local time off the stated country, "US-based" while located elsewhere, two overlapping full-time jobs, and USDT', findings: [['loc-time'], ['loc-claim'], ['emp-overlap'], ['pay-crypto']] },
   { name: 'An employer matching a named front company, with a default avatar', findings: [['emp-front'], ['photo-missing']] },
+  { name: 'History: the name and location changed since an earlier check of the same profile', findings: [['profile-changed']] },
+  { name: 'History: the same photo as a profile checked before under another name', findings: [['photo-reused']] },
 ];
 
 export function renderRulesDoc(): string {
