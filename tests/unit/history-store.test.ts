@@ -121,6 +121,21 @@ describe('history store (IndexedDB via idb, fake-indexeddb in Node)', () => {
     expect((await s.digests()).length).toBe(1);
   });
 
+  it('keeps the digests in memory, current with its own writes and dropped when another instance writes', async () => {
+    const a = entryFor('~01a', 'Ana');
+    await store.put(a);
+    expect((await store.digests()).map((d) => d.identity.name)).toEqual(['Ana']);
+    await store.put(entryFor('~01b', 'Ben'));
+    expect((await store.digests()).map((d) => d.identity.name).sort()).toEqual(['Ana', 'Ben']);
+    // Another context (the history page) deletes an entry: this instance's cached digests must not keep it.
+    const page = await openHistory(factory);
+    await page.delete(a.identity.key);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.digests()).map((d) => d.identity.name)).toEqual(['Ben']);
+    page.close();
+    store.close();
+  });
+
   it('stores notes, dismissals and verification on an entry; unknown keys give null', async () => {
     const a = entryFor('~01a', 'Ana');
     await store.put(a);
