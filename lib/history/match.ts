@@ -124,19 +124,30 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   const others = digests.filter((d) => d.identity.key !== probe.identity.key);
   const isLinkedTo = linkedTo(probe);
   const isLinked = others.map(isLinkedTo);
-  /** Not "another identity": linked, or the same name on the same site. */
-  const isSame = others.map((d, i) => isLinked[i] || namesCompatible(probe.identity.name, d.identity.name));
+  /**
+   * Not "another identity": linked, the same name on the same site, or a profile on another site that shows no name
+   * (an unnamed GitHub account with the same avatar is not "another name").
+   */
+  const isSame = others.map(
+    (d, i) =>
+      isLinked[i] ||
+      namesCompatible(probe.identity.name, d.identity.name) ||
+      ((!probe.identity.name || !d.identity.name) && probe.identity.platform !== d.identity.platform),
+  );
+
 
   // Photos: near-duplicates under other identities.
   const photo: HistoryMatches['photo'] = [];
   const p = probe.photo;
+  /** A picture served at one address to several accounts is the site's own image (a default avatar), not a photo. */
+  const siteImage = (q: PhotoFingerprint) => !!p && q.url === p.url;
   if (p && p.kind === 'photo' && p.phash) {
     const index = photoIndex ?? buildPhotoIndex(digests);
     for (const [hash, mirrored] of [[p.phash, false], [p.phashMirror, true]] as const) {
       if (!hash) continue;
       for (const { id, distance } of index.search(hash, SAME_PHOTO_BITS)) {
         const d = digests[id];
-        if (!d || d.identity.key === probe.identity.key) continue;
+        if (!d || d.identity.key === probe.identity.key || d.photos.some(siteImage)) continue;
         const i = others.indexOf(d);
         if (i >= 0 && !isSame[i]) photo.push({ other: d.identity, distance, mirrored });
       }

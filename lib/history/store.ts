@@ -6,6 +6,7 @@
  *   written in the same transaction as its entry, so a check scans digests and never the full reports;
  * - `setAside` auto-increment: records that failed validation or migration, with the reason (never dropped).
  * Every read is validated with zod (an invalid entry is moved to `setAside`); every write is validated first.
+ * The digests stay in memory once read (see `cache` below), so a check does not re-read the whole history.
  * A full quota becomes a clear error. Schema changes add an `upgrade` step for the new DB_VERSION below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
@@ -116,6 +117,21 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
     if (factory && factory !== prevIdb) Object.defineProperty(globalThis, 'indexedDB', { value: prevIdb, configurable: true, writable: true });
   }
 
+  /**
+   * The digests in memory after the first read (the background checks many profiles per session): this instance's
+   * writes keep it current, and every other instance's writes (history page, report page, imports) drop it through
+   * a BroadcastChannel, so the next check reads the database again.
+   */
+  let cache: Map<string, Digest> | null = null;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${DB_NAME}-history-changed`) : null;
+  if (channel) {
+    channel.onmessage = () => {
+      cache = null;
+    };
+    (channel as { unref?: () => void }).unref?.();
+  }
+  const changed = () => channel?.postMessage('changed');
+
   /** Moves invalid raw records out of `entries` into `setAside` with their reason. */
   async function setAsideRaw(bad: { key: string; raw: unknown; reason: string }[]): Promise<void> {
     if (!bad.length) return;
@@ -125,8 +141,10 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
       await tx.objectStore('setAside').add({ key: b.key, reason: b.reason, raw: b.raw, at });
       await tx.objectStore('entries').delete(b.key);
       await tx.objectStore('digests').delete(b.key);
+      cache?.delete(b.key);
     }
     await tx.done;
+    changed();
   }
 
   async function writeEntry(entry: HistoryEntry): Promise<void> {
@@ -135,6 +153,8 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
       const tx = db.transaction(['entries', 'digests'], 'readwrite');
       await Promise.all([tx.objectStore('entries').put(valid), tx.objectStore('digests').put(digestOf(valid)), tx.done]);
     });
+    cache?.set(valid.identity.key, digestOf(valid));
+    changed();
   }
 
   const store: HistoryStoreExt = {
@@ -159,6 +179,7 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
       return good.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
     },
     async digests() {
+      if (cache) return [...cache.values()];
       const raws = await guard('read the history', () => db.getAll('digests'));
       const out: Digest[] = [];
       const rebuild: string[] = [];
@@ -174,6 +195,7 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
           out.push(digestOf(e));
         } else await guard('drop a stale digest', () => db.delete('digests', key));
       }
+      cache = new Map(out.map((d) => [d.identity.key, d]));
       return out;
     },
     put: writeEntry,
@@ -182,6 +204,8 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
         const tx = db.transaction(['entries', 'digests'], 'readwrite');
         await Promise.all([tx.objectStore('entries').delete(key), tx.objectStore('digests').delete(key), tx.done]);
       });
+      cache?.delete(key);
+      changed();
     },
     async setNotes(key, notes) {
       return update(key, (e) => ({ ...e, notes: ManagerNotes.parse(notes) }));
@@ -200,6 +224,8 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
         const tx = db.transaction(['entries', 'digests', 'setAside'], 'readwrite');
         await Promise.all([tx.objectStore('entries').clear(), tx.objectStore('digests').clear(), tx.objectStore('setAside').clear(), tx.done]);
       });
+      cache = new Map();
+      changed();
     },
     async prune(days, now = new Date()) {
       if (!Number.isFinite(days) || days <= 0) return 0;
@@ -210,13 +236,16 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
         for (const k of keys) {
           await tx.objectStore('entries').delete(k);
           await tx.objectStore('digests').delete(k);
+          cache?.delete(k);
         }
         await tx.done;
+        if (keys.length) changed();
         return keys.length;
       });
     },
     close() {
       db.close();
+      channel?.close();
     },
   };
 

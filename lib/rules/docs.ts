@@ -45,6 +45,8 @@ export const WORKED_EXAMPLES: { name: string; findings: [string, Severity?][] }[
   { name: 'An employer matching a named front company, with a default avatar', findings: [['emp-front'], ['photo-missing']] },
   { name: 'A clean page; the manager\'s notes say the camera stayed off in the interview', findings: [['camera']] },
   { name: 'A clean page; the notes mark signs of reading answers and a changed e-mail in pasted messages', findings: [['cheating'], ['contact-changing']] },
+  { name: 'History: the name and location changed since an earlier check of the same profile', findings: [['profile-changed']] },
+  { name: 'History: the same photo as a profile checked before under another name', findings: [['photo-reused']] },
 ];
 
 export function renderRulesDoc(): string {

@@ -137,7 +137,7 @@ async function historyBench(): Promise<void> {
   console.log(`  near-duplicate lookup over ${N_HASH.toLocaleString('en')} stored hashes (photo + mirrored, ≤ ${SAME_PHOTO_BITS} bits): median ${median(qt).toFixed(2)} ms (target ≤ 2 ms)`);
 
   // A realistic entry: the flagged Upwork fixture with a photo and text fingerprints.
-  const base = profiles.find((p) => p.source.platform === 'upwork' && p.overview) ?? profiles[0]!;
+  const base = [...profiles].filter((p) => p.overview).sort((a, b) => analyze(b).findings.length - analyze(a).findings.length)[0] ?? profiles[0]!;
   const now = new Date();
   const h0 = hashImage(imgs[0]!);
   const photo = { url: base.photo?.url ?? 'https://www.upwork.com/profile-portraits/x.jpg', kind: 'photo' as const, ...h0, width: 256, height: 256, hashedAt: now.toISOString() };
@@ -156,7 +156,7 @@ async function historyBench(): Promise<void> {
   const bytes = Buffer.byteLength(JSON.stringify(sample));
   const digestBytes = Buffer.byteLength(JSON.stringify(digestOf(sample)));
   console.log(
-    `  storage per entry (JSON of a realistic entry, ${base.source.platform} fixture with report, snapshot, photo and text fingerprints): ${(bytes / 1024).toFixed(1)} KB + ${(digestBytes / 1024).toFixed(1)} KB digest` +
+    `  storage per entry (JSON of the fixture entry with the most findings: ${base.source.platform}, ${sample.report.findings.length} findings, with snapshot, photo and text fingerprints): ${(bytes / 1024).toFixed(1)} KB + ${(digestBytes / 1024).toFixed(1)} KB digest` +
       ` → 50,000 profiles ≈ ${(((bytes + digestBytes) * 50_000) / 1024 ** 2).toFixed(0)} MB (IndexedDB's own overhead not counted)`,
   );
 
@@ -173,12 +173,15 @@ async function historyBench(): Promise<void> {
   t = performance.now();
   const digests = await store.digests();
   const dt2 = performance.now() - t;
+  t = performance.now();
+  await store.digests();
+  const dt3 = performance.now() - t;
   const probe = { identity: identityOf(base), snapshot: snapshotOf(base), photo, text: textFingerprints(base), contacts: contactsOf(base) };
   t = performance.now();
   findMatches(probe, digests, null, now);
   const mt = performance.now() - t;
   console.log(
-    `  history store (fake-indexeddb in Node, not a browser): write ${wt.toFixed(2)} ms/entry, read ${rt.toFixed(2)} ms/entry, all ${M.toLocaleString('en')} digests ${dt2.toFixed(0)} ms, matching one profile against them ${mt.toFixed(1)} ms (extrapolated to 50,000: ≈ ${((mt * 50_000) / M).toFixed(0)} ms matching + reading the digests)`,
+    `  history store (fake-indexeddb in Node, not a browser): write ${wt.toFixed(2)} ms/entry, read ${rt.toFixed(2)} ms/entry, all ${M.toLocaleString('en')} digests ${dt2.toFixed(0)} ms on the first read of a session (${dt3.toFixed(1)} ms after, from memory), matching one profile against them ${mt.toFixed(1)} ms (linear, so ≈ ${((mt * 50_000) / M).toFixed(0)} ms for 50,000, plus reading their digests)`,
   );
   store.close();
 }

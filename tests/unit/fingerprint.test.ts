@@ -6,7 +6,10 @@ import { hamming } from '../../lib/photos/hash';
 import { FIXTURES_ROOT } from './site-fixtures';
 
 /** The overviews of the fixture profiles: bios written in the marketplaces' own styles, all by different people. */
-const bios = loadFixtures(FIXTURES_ROOT)
+const all = loadFixtures(FIXTURES_ROOT);
+/** Every fixture except the deliberate copies ("cross-" pairs for the history e2e test). */
+const bios = all
+  .filter((f) => !/\/cross-/.test(f.file))
   .map((f) => ({ file: f.file, name: checkHtml(f.html, f.url).profile.name, text: checkHtml(f.html, f.url).profile.overview ?? '' }))
   .filter((b) => words(b.text).length >= MIN_WORDS);
 
@@ -56,6 +59,16 @@ describe('text fingerprints', () => {
         expect(est).toBeLessThan(TEMPLATE_SIMILARITY);
       }
     console.log(`Distinct bios: ${pairs} pairs, highest Jaccard ${max.toFixed(3)} (${maxPair})`);
+  });
+
+  it('the cross-site fixture pair with a copied bio matches above the threshold', () => {
+    const [a, b] = ['upwork/cross-bio-first.html', 'fiverr/cross-bio-second.html'].map((file) => {
+      const f = all.find((x) => x.file === file)!;
+      return checkHtml(f.html, f.url).profile.overview!;
+    });
+    const s = jaccard(a!, b!);
+    console.log(`Fixture pair with a copied bio: Jaccard ${s.toFixed(2)}`);
+    expect(s).toBeGreaterThanOrEqual(TEMPLATE_SIMILARITY);
   });
 
   it('short texts are not fingerprinted; normalization ignores case, accents and punctuation', () => {

@@ -122,6 +122,13 @@ describe('match', () => {
     const secondAccount = profile('upwork', '~01second', 'Daniel K.');
     expect(findMatches(probeOf(secondAccount, photoOf('astronaut', 'https://x/c.jpg')), [digestOf(e)], null, NOW).photo).toEqual([]);
     expect(findMatches(probeOf(secondAccount, photoOf('camera', 'https://x/d.jpg')), [digestOf(e)], null, NOW).photoVaries).toEqual([]);
+    // An unnamed profile on another site is not "another name".
+    const unnamed = profile('github', 'dk-dev', 'placeholder', { name: null });
+    expect(findMatches(probeOf(unnamed, photoOf('astronaut', 'https://x/e.jpg')), [digestOf(e)], null, NOW).photo).toEqual([]);
+    // One picture at one address on several accounts is the site's default image, not a reused photo.
+    const other = profile('upwork', '~01other', 'Someone Else');
+    expect(findMatches(probeOf(other, photoOf('astronaut', 'https://x/a.jpg')), [digestOf(e)], null, NOW).photo).toEqual([]);
+    expect(findMatches(probeOf(other, photoOf('astronaut', 'https://x/f.jpg')), [digestOf(e)], null, NOW).photo).toHaveLength(1);
   });
 
   it('photoVaries: a linked account or an earlier check with a very different photo', () => {

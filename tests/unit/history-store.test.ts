@@ -14,6 +14,21 @@ function entryFor(id: string, name: string, now = NOW): HistoryEntry {
   return mergeEntry(null, p, analyze(p, { now }), null, textFingerprints(p), now);
 }
 
+/** Writes a record straight into an object store (what an old or corrupted write leaves). */
+function rawPutIn(f: IDBFactory, storeName: string, record: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = f.open(DB_NAME, DB_VERSION);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(storeName, 'readwrite');
+      tx.objectStore(storeName).put(record);
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 /** Writes records straight into the `entries` store, bypassing validation (what an old or corrupted write leaves). */
 function rawPut(f: IDBFactory, records: unknown[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -91,6 +106,34 @@ describe('history store (IndexedDB via idb, fake-indexeddb in Node)', () => {
     const s = await openHistory(factory);
     expect(await s.get('k')).toBeNull();
     expect((await s.setAside())[0]!.key).toBe('k');
+  });
+
+  it('a damaged digest is rebuilt from its entry; a digest without an entry is dropped', async () => {
+    const a = entryFor('~01a', 'Ana');
+    await store.put(a);
+    store.close();
+    await rawPutIn(factory, 'digests', { identity: a.identity, lastSeen: a.lastSeen, photos: 'broken', text: [], contacts: [] });
+    await rawPutIn(factory, 'digests', { identity: { key: 'upwork:~01gone' } });
+    const s = await openHistory(factory);
+    const d = await s.digests();
+    expect(d.map((x) => x.identity.key)).toEqual([a.identity.key]);
+    expect(d[0]!.photos).toEqual([]);
+    expect((await s.digests()).length).toBe(1);
+  });
+
+  it('keeps the digests in memory, current with its own writes and dropped when another instance writes', async () => {
+    const a = entryFor('~01a', 'Ana');
+    await store.put(a);
+    expect((await store.digests()).map((d) => d.identity.name)).toEqual(['Ana']);
+    await store.put(entryFor('~01b', 'Ben'));
+    expect((await store.digests()).map((d) => d.identity.name).sort()).toEqual(['Ana', 'Ben']);
+    // Another context (the history page) deletes an entry: this instance's cached digests must not keep it.
+    const page = await openHistory(factory);
+    await page.delete(a.identity.key);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.digests()).map((d) => d.identity.name)).toEqual(['Ben']);
+    page.close();
+    store.close();
   });
 
   it('stores notes, dismissals and verification on an entry; unknown keys give null', async () => {
