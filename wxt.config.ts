@@ -9,11 +9,14 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   zip: { excludeSources: ['tests/**', 'test-output/**'] },
   manifest: ({ mode, browser }) => ({
-    name: 'Vetter — freelancer profile red flags',
-    description:
-      'Checks freelancer profiles against the FBI and US government red flags for DPRK IT workers, explains every flag and what to verify. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab', 'scripting'],
-    action: { default_title: 'Vetter: check this profile' },
+    // Localised from public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    action: { default_title: '__MSG_actionTitle__' },
+    // Ctrl+Shift+Y: Alt+Shift+B is silently left unassigned by Chromium (it clashes with a built-in shortcut).
+    commands: { 'check-profile': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: '__MSG_commandCheck__' } },
     host_permissions: [],
     ...(mode === 'e2e' ? { key: E2E_KEY } : {}),
     ...(browser === 'firefox'

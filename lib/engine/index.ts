@@ -36,6 +36,7 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
           evidence: d.evidence,
           indicator: { id: meta.id, source: meta.indicator.source, url: meta.indicator.url },
           nextStep: d.nextStep,
+          ...(d.msg ? { msg: d.msg } : {}),
         });
         if (!f.success) throw new Error(`the rule returned an invalid finding (${f.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
         findings.push(f.data);
