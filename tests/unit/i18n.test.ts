@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, LEVELS, SEVERITIES } from '@/lib/report/schema';
+import { REPO_ROOT } from './helpers';
+import { catalogue } from './ui-helpers';
+
+const en = catalogue('en');
+const ja = catalogue('ja');
+const placeholders = (s: string) => [...s.matchAll(/\$([1-9])/g)].map((m) => m[1]).sort();
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : /\.(tsx?|html)$/.test(f) ? [p] : [];
+  });
+}
+
+describe('message catalogues', () => {
+  it('English and Japanese have the same keys, each with the same placeholders', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const k of Object.keys(en)) expect(placeholders(ja[k]!.message), k).toEqual(placeholders(en[k]!.message));
+  });
+
+  it('no message is empty and keys are valid i18n names', () => {
+    for (const [k, v] of [...Object.entries(en), ...Object.entries(ja)]) {
+      expect(k).toMatch(/^[A-Za-z0-9_@]+$/);
+      expect(v.message.trim().length, k).toBeGreaterThan(0);
+    }
+  });
+
+  it('every key the UI asks for exists (literal keys and the level, severity and category families)', () => {
+    const files = ['components', 'entrypoints', 'lib'].flatMap((d) => sources(resolve(REPO_ROOT, d)));
+    const used = new Set<string>();
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
+    for (const l of LEVELS) used.add(`level_${l}`).add(`toolbar_${l}`);
+    for (const s of SEVERITIES) used.add(`sev_${s}`);
+    for (const c of CATEGORIES) used.add(`cat_${c}`);
+    expect(used.size).toBeGreaterThan(60);
+    const missing = [...used].filter((k) => !en[k]);
+    expect(missing).toEqual([]);
+  });
+
+  it('the manifest is localised with English as the default locale', () => {
+    const cfg = readFileSync(resolve(REPO_ROOT, 'wxt.config.ts'), 'utf8');
+    expect(cfg).toContain("default_locale: 'en'");
+    expect(cfg).toContain("name: '__MSG_extName__'");
+  });
+});
