@@ -48,3 +48,29 @@ describe('message catalogues', () => {
     expect(cfg).toContain("name: '__MSG_extName__'");
   });
 });
+
+describe('finding texts from the catalogue', () => {
+  it('a converted rule renders in Japanese with the evidence filled in, and falls back to English without a catalogue', async () => {
+    const { vi } = await import('vitest');
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { analyze } = await import('@/lib/engine');
+    const { findingText } = await import('@/lib/ui/finding-text');
+    const { extractFixture, NOW } = await import('./helpers');
+    const { installCatalogue } = await import('./ui-helpers');
+    fakeBrowser.reset();
+    const report = analyze(extractFixture('full-flagged'), { now: NOW });
+    const photo = report.findings.find((f) => f.ruleId === 'photo-missing')!;
+    expect(photo.msg?.params[0]).toMatch(/default-avatar/);
+    // English catalogue: same text as the rule wrote.
+    installCatalogue('en');
+    for (const part of ['title', 'explanation', 'nextStep'] as const) expect(findingText(photo, part)).toBe(photo[part]);
+    vi.restoreAllMocks();
+    installCatalogue('ja');
+    expect(findingText(photo, 'title')).toBe('写真ではなく既定のアバター');
+    expect(findingText(photo, 'explanation')).toContain(photo.msg!.params[0]!);
+    vi.restoreAllMocks();
+    vi.spyOn((await import('wxt/browser')).browser.i18n, 'getMessage').mockReturnValue('');
+    expect(findingText(photo, 'title')).toBe(photo.title);
+    vi.restoreAllMocks();
+  });
+});
