@@ -14,7 +14,8 @@ export const VerifyRequest = z.object({ type: z.literal('vetter:verify'), key: z
 /** What the manager recorded for a profile (the answer to the three requests above and to this one). */
 export const AnnotationsRequest = z.object({ type: z.literal('vetter:annotations'), key: z.string().min(1) });
 /** Popup → background: check the page in this tab (site extractor through the content script, else the generic reader). */
-export const CheckTabRequest = z.object({ type: z.literal('vetter:check-tab'), tabId: z.number().int().nonnegative() });
+/** With `last: true`, only the tab's last result (shown when the popup opens), without checking again. */
+export const CheckTabRequest = z.object({ type: z.literal('vetter:check-tab'), tabId: z.number().int().nonnegative(), last: z.boolean().optional() });
 /** Open an extension page (the full report of a profile, or the history) in a new tab. */
 export const OpenPageRequest = z.object({ type: z.literal('vetter:open'), page: z.enum(['report', 'history']), key: z.string().min(1).optional() });
 export const Request = z.discriminatedUnion('type', [

@@ -55,8 +55,39 @@ export async function checkTab(tabId: number): Promise<CheckResult> {
   } catch {
     res = await readWithInjectedReader(tabId);
   }
-  if (res.ok) await setToolbarBadge(tabId, res.report.level);
+  if (res.ok) {
+    await setToolbarBadge(tabId, res.report.level);
+    await rememberResult(tabId, res);
+  }
   return res;
+}
+
+/** The tab's last check, for the popup to show when it opens (session storage: gone when the browser closes). */
+const resultKey = (tabId: number) => `result:${tabId}`;
+async function rememberResult(tabId: number, res: CheckResult): Promise<void> {
+  try {
+    await browser.storage.session.set({ [resultKey(tabId)]: res });
+  } catch {
+    // No session storage in this browser: the popup simply starts empty.
+  }
+}
+export async function lastResult(tabId: number): Promise<CheckResult | null> {
+  try {
+    const parsed = CheckResult.safeParse((await browser.storage.session.get(resultKey(tabId)))[resultKey(tabId)]);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After a check from the context menu or the shortcut, open the popup with the result (where the browser allows it). */
+async function checkAndShow(tabId: number): Promise<void> {
+  await checkTab(tabId);
+  try {
+    await browser.action.openPopup();
+  } catch {
+    // Not allowed here (no focused window, older browser): the toolbar badge still shows the level.
+  }
 }
 
 async function readWithInjectedReader(tabId: number): Promise<CheckResult> {
@@ -83,11 +114,11 @@ export function registerUiListeners(): void {
     );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void checkTab(tab.id);
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void checkAndShow(tab.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== COMMAND_ID) return;
-    void (tab?.id !== undefined ? Promise.resolve(tab.id) : activeTabId()).then((id) => (id === undefined ? undefined : checkTab(id)));
+    void (tab?.id !== undefined ? Promise.resolve(tab.id) : activeTabId()).then((id) => (id === undefined ? undefined : checkAndShow(id)));
   });
 }
 
@@ -106,7 +137,7 @@ export function handleUiMessage(message: unknown, sender: { id?: string }): Prom
     case 'vetter:annotations':
       return handleAnnotations(req);
     case 'vetter:check-tab':
-      return checkTab(req.tabId);
+      return req.last ? lastResult(req.tabId).then((r) => r ?? undefined) : checkTab(req.tabId);
     case 'vetter:open':
       return browser.tabs.create({ url: pageUrl(req.page, req.key) }).then(() => undefined);
     default:

@@ -25,6 +25,14 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = browser.i18n.getUILanguage();
     document.title = t('popupTitle');
+    // The tab's last check (e.g. from the context menu or the shortcut), until the user checks again.
+    void targetTabId()
+      .then((tabId) => (tabId === undefined ? undefined : browser.runtime.sendMessage({ type: 'vetter:check-tab', tabId, last: true })))
+      .then((raw) => {
+        const r = CheckResult.safeParse(raw);
+        if (r.success) setResult((cur) => cur ?? r.data);
+      })
+      .catch(() => undefined);
   }, []);
 
   async function onCheck() {

@@ -105,6 +105,19 @@ describe('badge and details panel', () => {
     await page.close();
   });
 
+  it('follows a dark page: the badge switches to its dark scheme', async () => {
+    const url = 'https://www.upwork.com/freelancers/~01dddddddddddddddd';
+    server.add(url, renderFixture(clean).replace('<body', '<body style="background:#121212;color:#eee"'));
+    const page = await openProfile(url);
+    expect(await page.locator('.vetter-badge').getAttribute('data-scheme')).toBe('dark');
+    const bg = await page.locator('.vetter-pill').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(32, 33, 36)');
+    await page.close();
+    const light = await openProfile(clean.url);
+    expect(await light.locator('.vetter-badge').getAttribute('data-scheme')).toBe('light');
+    await light.close();
+  });
+
   it('opens and closes from the keyboard, with focus going back to the badge', async () => {
     const page = await openProfile(flagged.url);
     await page.locator('.vetter-pill').focus();
@@ -248,6 +261,12 @@ describe('one-click check', () => {
         { id: tabId, how },
       );
       await expect.poll(badgeText, { timeout: 10_000 }).toBe(text);
+      // The popup, opened afterwards, shows that check's result without checking again.
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      await expect.poll(() => popup.locator('[data-testid="result"] [data-level]').getAttribute('data-level')).toBe(level);
+      expect(await popup.locator('[data-testid="result"]').textContent()).toContain('Alex Morgan');
+      await popup.close();
       await page.close();
     }
   });

@@ -62,6 +62,17 @@ describe('checkTab (popup, context menu and shortcut)', () => {
     expect(setText).toHaveBeenCalledWith({ tabId: 5, text: 'HIGH' });
   });
 
+  it('remembers the last result per tab for the popup, without checking again', async () => {
+    expect(await handleUiMessage({ type: 'vetter:check-tab', tabId: 9, last: true }, me())).toBeUndefined();
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
+    const exec = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: extractFixture('full-flagged') }] as never);
+    const first = await handleUiMessage({ type: 'vetter:check-tab', tabId: 9 }, me());
+    expect(exec).toHaveBeenCalledTimes(1);
+    expect(await handleUiMessage({ type: 'vetter:check-tab', tabId: 9, last: true }, me())).toEqual(first);
+    expect(exec).toHaveBeenCalledTimes(1);
+    expect(await handleUiMessage({ type: 'vetter:check-tab', tabId: 10, last: true }, me())).toBeUndefined();
+  });
+
   it('explains when the page cannot be read or holds no profile', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
     vi.spyOn(browser.scripting, 'executeScript').mockRejectedValueOnce(new Error('Cannot access contents of the page'));
