@@ -74,3 +74,42 @@ describe('finding texts from the catalogue', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('every finding with message keys renders completely in both languages', () => {
+  it('keys exist, placeholders are filled, and the English catalogue text matches the rule text', async () => {
+    const { vi } = await import('vitest');
+    const { analyze } = await import('@/lib/engine');
+    const { findingText } = await import('@/lib/ui/finding-text');
+    const { edu, emp, makeProfile, NOW, extractFixture } = await import('./helpers');
+    const { installCatalogue } = await import('./ui-helpers');
+    const profiles = [
+      makeProfile({
+        headline: 'US-based senior engineer',
+        location: { raw: 'Toronto, Canada', city: 'Toronto', country: 'CA' },
+        photo: null,
+        education: [edu('Foo Polytechnic of Nowhere', { start: '2015', end: '2012' }), edu('University of Waterloo', { start: '2000', end: '2012' })],
+        employment: [emp('Freelance', null, { start: '1996' }), emp('Self-employed', null)],
+      }),
+      extractFixture('full-flagged'),
+    ];
+    const findings = profiles.flatMap((p) => analyze(p, { now: NOW }).findings).filter((f) => f.msg);
+    const ids = new Set(findings.map((f) => f.ruleId));
+    for (const id of ['photo-missing', 'emp-vague', 'edu-implausible', 'loc-claim']) expect(ids, id).toContain(id);
+    for (const lang of ['en', 'ja'] as const) {
+      vi.restoreAllMocks();
+      installCatalogue(lang);
+      for (const f of findings) {
+        for (const part of ['title', 'explanation', 'nextStep'] as const) {
+          const key = f.msg![part]!;
+          expect(catalogue(lang)[key], key).toBeDefined();
+          const text = findingText(f, part);
+          expect(text, key).not.toMatch(/\$[1-9]/);
+          for (const n of placeholders(catalogue(lang)[key]!.message)) expect(text, key).toContain(f.msg!.params[Number(n) - 1]!);
+          // The English catalogue says what the rule says (the one rewording: the list of early jobs).
+          if (lang === 'en' && key !== 'f_eduEarlyWork_expl') expect(text, key).toBe(f[part]);
+        }
+      }
+    }
+    vi.restoreAllMocks();
+  });
+});
