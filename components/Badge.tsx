@@ -41,7 +41,11 @@ export function Badge({ report, error, busy, annotations, scheme = 'light', posi
     wasOpen.current = open;
   }, [open]);
 
-  const style: CSSProperties | undefined = position ? { top: `${position.top}px`, left: `${position.left}px`, right: 'auto' } : undefined;
+  // The panel below the badge fits in the viewport (it scrolls inside).
+  const viewH = typeof window === 'undefined' ? 800 : window.innerHeight;
+  const style = (
+    position ? { top: `${position.top}px`, left: `${position.left}px`, right: 'auto', '--vetter-panel-max': `${Math.max(240, viewH - position.top - 56)}px` } : undefined
+  ) as CSSProperties | undefined;
   const common = { 'data-scheme': scheme, style };
   if (error) {
     return (

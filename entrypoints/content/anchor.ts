@@ -31,7 +31,7 @@ export function positionBeside(el: Element, win: Window = window): Position {
   return { top, left };
 }
 
-/** Calls `onChange` with the badge position now and whenever scrolling or resizing moves the name. Returns a stop function. */
+/** Calls `onChange` with the badge position now and whenever scrolling, resizing or the page's growth moves the name. Returns a stop function. */
 export function watchAnchor(getAnchor: () => Element | null, onChange: (p: Position) => void, win: Window = window): () => void {
   let last = '';
   let frame = 0;
@@ -51,7 +51,11 @@ export function watchAnchor(getAnchor: () => Element | null, onChange: (p: Posit
   update();
   win.addEventListener('scroll', schedule, { passive: true, capture: true });
   win.addEventListener('resize', schedule, { passive: true });
+  // Content loading above the name moves it without any scroll: follow the page's size too.
+  const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+  ro?.observe(win.document.body);
   return () => {
+    ro?.disconnect();
     win.removeEventListener('scroll', schedule, { capture: true });
     win.removeEventListener('resize', schedule);
     if (frame) win.cancelAnimationFrame(frame);

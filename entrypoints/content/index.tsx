@@ -119,7 +119,10 @@ export default defineContentScript({
       if (watching) return;
       watching = true;
       ui.mount();
-      ctx.onInvalidated(watchAnchor(() => findNameElement(document, ui.shadowHost), (position) => set({ position })));
+      // The name element is looked up again only when it left the page (SPA navigation, re-render).
+      let anchor: Element | null = null;
+      const getAnchor = () => (anchor?.isConnected ? anchor : (anchor = findNameElement(document, ui.shadowHost)));
+      ctx.onInvalidated(watchAnchor(getAnchor, (position) => set({ position })));
       const media = window.matchMedia('(prefers-color-scheme: dark)');
       const onScheme = () => set({ scheme: pageScheme() });
       media.addEventListener('change', onScheme);
