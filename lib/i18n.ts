@@ -15,3 +15,12 @@ export function t(key: string, subs?: ReadonlyArray<string | number> | string | 
   }
   return key;
 }
+
+/** The catalogue's text for `key`, or `fallback` when the catalogue has none (e.g. a rule added without a translation). */
+export function tOr(key: string, fallback: string, subs?: ReadonlyArray<string | number>): string {
+  const s = t(key, subs);
+  return s === key ? fallback : s;
+}
+
+/** Catalogue key of a rule's title: `rule_<id with _ for ->`. */
+export const ruleTitleKey = (ruleId: string) => `rule_${ruleId.replace(/-/g, '_')}`;

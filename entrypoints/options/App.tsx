@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { ruleTitleKey, t, tOr } from '@/lib/i18n';
 import { SEVERITIES, type Severity } from '@/lib/report/schema';
 import { RULES } from '@/lib/rules';
 import { SOURCES } from '@/lib/rules/sources';
@@ -92,19 +92,19 @@ export function App() {
             </tr>
           </thead>
           <tbody>
-            {RULES.map(({ meta }) => (
+            {RULES.map(({ meta }) => ({ meta, title: tOr(ruleTitleKey(meta.id), meta.title) })).map(({ meta, title }) => (
               <tr key={meta.id} data-rule-id={meta.id}>
                 <td>
                   <label>
                     <input type="checkbox" name={`rule-${meta.id}`} checked={rule(meta.id).enabled} onChange={(e) => setRule(meta.id, { enabled: e.target.checked })} />{' '}
-                    <strong>{meta.title}</strong>
+                    <strong>{title}</strong>
                   </label>
                   <p>{meta.description}</p>
                 </td>
                 <td>
                   <select
                     name={`severity-${meta.id}`}
-                    aria-label={t('severityFor', meta.title)}
+                    aria-label={t('severityFor', title)}
                     value={rule(meta.id).severity ?? ''}
                     disabled={!rule(meta.id).enabled}
                     onChange={(e) => setRule(meta.id, { severity: (e.target.value || null) as Severity | null })}

@@ -113,3 +113,18 @@ describe('every finding with message keys renders completely in both languages',
     vi.restoreAllMocks();
   });
 });
+
+describe('rule titles', () => {
+  // Rules added later without a translation fall back to their English title (tOr), so only listed ones are checked.
+  it('rule titles in the catalogue belong to rules, in English as the rule says, and in Japanese', async () => {
+    const { RULES } = await import('@/lib/rules');
+    const { ruleTitleKey } = await import('@/lib/i18n');
+    const byKey = new Map(RULES.map((r) => [ruleTitleKey(r.meta.id), r.meta]));
+    const keys = Object.keys(en).filter((k) => k.startsWith('rule_'));
+    expect(keys.length).toBeGreaterThanOrEqual(17);
+    for (const k of keys) {
+      expect(byKey.get(k)?.title, k).toBe(en[k]!.message);
+      expect(ja[k]?.message.length, k).toBeGreaterThan(0);
+    }
+  });
+});
