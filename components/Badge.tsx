@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { t } from '../lib/i18n';
+import { t, uiLang } from '../lib/i18n';
 import type { Annotations } from '../lib/messages';
 import { PROFILE_FIELDS } from '../lib/profile/schema';
 import type { Report } from '../lib/report/schema';
@@ -46,7 +46,7 @@ export function Badge({ report, error, busy, annotations, scheme = 'light', posi
   const style = (
     position ? { top: `${position.top}px`, left: `${position.left}px`, right: 'auto', '--vetter-panel-max': `${Math.max(240, viewH - position.top - 56)}px` } : undefined
   ) as CSSProperties | undefined;
-  const common = { 'data-scheme': scheme, style };
+  const common = { 'data-scheme': scheme, style, lang: uiLang() };
   if (error) {
     return (
       <div className="vetter-badge" data-level="error" role="status" {...common}>

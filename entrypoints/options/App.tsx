@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { ruleTitleKey, t, tOr } from '@/lib/i18n';
+import { ruleTitleKey, t, tOr, uiLang } from '@/lib/i18n';
 import { SEVERITIES, type Severity } from '@/lib/report/schema';
 import { RULES } from '@/lib/rules';
 import { SOURCES } from '@/lib/rules/sources';
@@ -26,7 +25,7 @@ export function App() {
   const fileId = useId();
 
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
+    document.documentElement.lang = uiLang();
     document.title = t('optionsTitle');
     loadSettings().then(
       ({ settings, notice }) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { countFlags, levelText } from '@/components/Badge';
-import { t } from '@/lib/i18n';
+import { t, uiLang } from '@/lib/i18n';
 import { profileKey } from '@/lib/history/identity';
 import { CheckResult } from '@/lib/messages';
 import { PROFILE_FIELDS } from '@/lib/profile/schema';
@@ -23,7 +23,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
+    document.documentElement.lang = uiLang();
     document.title = t('popupTitle');
     // The tab's last check (e.g. from the context menu or the shortcut), until the user checks again.
     void targetTabId()

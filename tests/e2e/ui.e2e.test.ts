@@ -330,3 +330,36 @@ describe('options page', () => {
     await opts.close();
   });
 });
+
+describe('Japanese', () => {
+  it('badge, panel, popup and options speak Japanese when the browser does; axe finds nothing serious in the panel', async () => {
+    const ja = await launchWithExtension({ server, extraArgs: ['--lang=ja'] });
+    try {
+      const page = await ja.context.newPage();
+      await page.goto(flagged.url);
+      const badge = page.locator('.vetter-badge:not([data-level="pending"])');
+      await badge.waitFor({ timeout: 15_000 });
+      expect(await page.locator('.vetter-pill').textContent()).toMatch(/Vetter: 高.*サイン \d+ 件/);
+      await page.locator('.vetter-pill').click();
+      expect(await page.locator('.vetter-finding[data-rule-id="photo-missing"] h4').textContent()).toContain('写真ではなく既定のアバター');
+      expect(await page.locator('.vetter-finding').first().textContent()).toContain('次に確認すること:');
+      expect(await badge.getAttribute('lang')).toBe('ja');
+      await page.screenshot({ path: join(SHOTS, 'panel-ja.png') });
+      await page.evaluate(AXE_SOURCE);
+      const res = await page.evaluate(() => axe.run({ include: [['vetter-badge', '.vetter-badge']] }, { resultTypes: ['violations'] }));
+      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      axeResults['details panel (ja)'] = { critical: bad.filter((v) => v.impact === 'critical').length, serious: bad.filter((v) => v.impact === 'serious').length, moderate: 0, minor: 0 };
+      expect(bad, JSON.stringify(bad)).toEqual([]);
+      const popup = await ja.context.newPage();
+      await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
+      await popup.getByRole('button', { name: 'このプロフィールを確認' }).waitFor();
+      const opts = await ja.context.newPage();
+      await opts.goto(`chrome-extension://${ja.extensionId}/options.html`);
+      await expect.poll(() => opts.locator('h1').textContent()).toBe('Vetter の設定');
+      expect(await opts.locator('tr[data-rule-id="pay-crypto"] strong').textContent()).toBe('暗号資産での支払いを求めている');
+      expect(await opts.evaluate(() => document.documentElement.lang)).toBe('ja');
+    } finally {
+      await ja.close();
+    }
+  });
+});
