@@ -19,13 +19,16 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   zip: { excludeSources: ['tests/**', 'test-output/**'] },
   manifest: ({ mode, browser }) => ({
-    name: 'Vetter — freelancer profile red flags',
-    description:
-      'Checks freelancer profiles against the FBI and US government red flags for DPRK IT workers, explains every flag and what to verify. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Localised from public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // WebAssembly for the face model; nothing looser (no 'unsafe-eval').
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
-    action: { default_title: 'Vetter: check this profile' },
+    action: { default_title: '__MSG_actionTitle__' },
+    // Ctrl+Shift+Y: Alt+Shift+B is silently left unassigned by Chromium (it clashes with a built-in shortcut).
+    commands: { 'check-profile': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: '__MSG_commandCheck__' } },
     // Reviewed list (lib/face/hosts.ts, each host named there): only the marketplaces' profile-photo hosts, so the
     // background can fetch a photo to hash and analyse it; never page content, never other hosts.
     host_permissions: [...PHOTO_HOST_PATTERNS],

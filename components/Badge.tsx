@@ -1,107 +1,113 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { t, uiLang } from '../lib/i18n';
+import type { Annotations } from '../lib/messages';
+import { PROFILE_FIELDS } from '../lib/profile/schema';
 import type { Report } from '../lib/report/schema';
-import { CATEGORIES } from '../lib/report/schema';
-import { parseEyeEvidence } from '../lib/face/evidence';
-import { FaceOverlay } from './FaceOverlay';
-
-const LEVEL_TEXT: Record<Report['level'], string> = {
-  none: 'No flags',
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-};
+import type { Scheme } from '../lib/ui/scheme';
+import { DetailsPanel, type PanelActions } from './DetailsPanel';
 
 export interface BadgeProps {
   report: Report | null;
   error?: string | null;
   busy?: boolean;
+  annotations?: Annotations | null;
+  scheme?: Scheme;
+  /** Fixed-position coordinates next to the profile's name; absent: the top-right corner. */
+  position?: { top: number; left: number } | null;
+  actions?: PanelActions;
+  /** Hide the badge for this page (until the next check from the toolbar). */
+  onHide?: () => void;
   /** The profile photo's URL, drawn under the eye overlay of the StyleGAN-framing finding. */
   photoUrl?: string | null;
 }
 
-/** The on-page badge: level (text and colour), flag count, partial-read notice; opens the findings list. */
-export function Badge({ report, error, busy, photoUrl }: BadgeProps) {
+/** Flags that count (info notes do not), without those the manager dismissed as explained. */
+export function countFlags(report: Report, annotations?: Annotations | null): number {
+  return report.findings.filter(
+    (f) => f.severity !== 'info' && !annotations?.dismissals.some((d) => d.ruleId === f.ruleId && d.title === f.title),
+  ).length;
+}
+
+export function levelText(level: Report['level']): string {
+  return t(`level_${level}`);
+}
+
+/** The on-page badge: level (text and colour), flag count, partial read; opens the details panel. */
+export function Badge({ report, error, busy, annotations, scheme = 'light', position, actions, onHide, photoUrl }: BadgeProps) {
   const [open, setOpen] = useState(false);
+  const pillRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // Focus returns to the badge when the panel closes.
+    if (wasOpen.current && !open) pillRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  // The panel below the badge fits in the viewport (it scrolls inside).
+  const viewH = typeof window === 'undefined' ? 800 : window.innerHeight;
+  const style = (
+    position ? { top: `${position.top}px`, left: `${position.left}px`, right: 'auto', '--vetter-panel-max': `${Math.max(240, viewH - position.top - 56)}px` } : undefined
+  ) as CSSProperties | undefined;
+  const common = { 'data-scheme': scheme, style, lang: uiLang() };
   if (error) {
     return (
-      <div className="vetter-badge" data-level="error" role="status">
-        <span className="vetter-pill vetter-error">Vetter could not check this page: {error}</span>
+      <div className="vetter-badge" data-level="error" role="status" {...common}>
+        <span className="vetter-pill vetter-error">{t('badgeError', error)}</span>
       </div>
     );
   }
   if (!report) {
     return (
-      <div className="vetter-badge" data-level="pending" role="status" aria-busy={busy ? 'true' : 'false'}>
-        <span className="vetter-pill">Vetter: checking…</span>
+      <div className="vetter-badge" data-level="pending" role="status" aria-busy={busy ? 'true' : 'false'} {...common}>
+        <span className="vetter-pill">{t('badgeChecking')}</span>
       </div>
     );
   }
-  const n = report.findings.filter((f) => f.severity !== 'info').length;
-  const grouped = CATEGORIES.map((c) => [c, report.findings.filter((f) => f.category === c)] as const).filter(([, fs]) => fs.length);
+  const n = countFlags(report, annotations);
+  const read = PROFILE_FIELDS.length - new Set(report.missing).size;
+  // The panel opens towards the side with room for it.
+  const alignRight = !position || position.left + 460 > (typeof window === 'undefined' ? 1280 : window.innerWidth);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
   return (
-    <div className="vetter-badge" data-level={report.level} data-flags={n}>
-      <button
-        type="button"
-        className={`vetter-pill vetter-${report.level}`}
-        aria-expanded={open}
-        aria-controls="vetter-details"
-        onClick={() => setOpen((o) => !o)}
-      >
-        <strong>Vetter: {LEVEL_TEXT[report.level]}</strong>
-        <span className="vetter-count">
-          {n} flag{n === 1 ? '' : 's'}
-        </span>
-        {report.missing.length > 0 && <span className="vetter-partial">partial read</span>}
-      </button>
-      {open && (
-        <div id="vetter-details" className="vetter-details" role="region" aria-label="Vetter findings">
-          <div className="vetter-head">
-            <p className="vetter-why">Why this level: {report.levelReason}</p>
-            <button type="button" className="vetter-close" aria-label="Close the Vetter details" onClick={() => setOpen(false)}>
-              ×
-            </button>
-          </div>
+    <div
+      className={`vetter-badge${open ? ' vetter-open' : ''}${alignRight ? ' vetter-align-right' : ''}`}
+      data-level={report.level}
+      data-flags={n}
+      data-verified={annotations?.verified ? 'true' : undefined}
+      onKeyDown={onKeyDown}
+      {...common}
+    >
+      <div className="vetter-bar">
+        <button
+          ref={pillRef}
+          type="button"
+          className={`vetter-pill vetter-${report.level}`}
+          aria-expanded={open}
+          aria-controls="vetter-details"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="vetter-dot" aria-hidden="true" />
+          <strong>{t('badgeLevel', levelText(report.level))}</strong>
+          <span className="vetter-count">{n === 1 ? t('flagsOne') : t('flagsMany', n)}</span>
           {report.missing.length > 0 && (
-            <p className="vetter-missing">Partial read: not found on the page: {report.missing.join(', ')}.</p>
+            <span className="vetter-partial" title={t('fieldsRead', [read, PROFILE_FIELDS.length])}>
+              {t('partialRead')}
+            </span>
           )}
-          {grouped.map(([cat, fs]) => (
-            <section key={cat} className="vetter-cat">
-              <h3>{cat}</h3>
-              <ul>
-                {fs.map((f, i) => (
-                  <li key={`${f.ruleId}-${i}`} className="vetter-finding" data-rule-id={f.ruleId} data-severity={f.severity}>
-                    <h4>
-                      <span className={`vetter-sev vetter-sev-${f.severity}`}>{f.severity}</span> {f.title}
-                    </h4>
-                    <p>{f.explanation}</p>
-                    {f.evidence.length > 0 && (
-                      <ul className="vetter-evidence">
-                        {f.evidence.map((e, j) => (
-                          <li key={j}>
-                            <code>{e.field}</code>: {e.excerpt}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {f.ruleId === 'photo-synthetic' &&
-                      f.evidence.map((e) => parseEyeEvidence(e.excerpt)).map((eyes, j) => eyes && <FaceOverlay key={`o-${j}`} photoUrl={photoUrl} eyes={eyes} />)}
-                    <p className="vetter-next">
-                      <strong>Verify next:</strong> {f.nextStep}
-                    </p>
-                    <p className="vetter-source">
-                      Source:{' '}
-                      <a href={/^https?:\/\//.test(f.indicator.url) ? f.indicator.url : undefined} target="_blank" rel="noreferrer noopener">
-                        {f.indicator.source} ({f.indicator.id})
-                      </a>
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-          <p className="vetter-disclaimer">A triage aid, not a verdict: verify before acting; never decide on origin, school or language.</p>
-        </div>
-      )}
+          {annotations?.verified && <span className="vetter-verified-tag">{t('verifiedTag')}</span>}
+        </button>
+        {onHide && (
+          <button type="button" className="vetter-hide" aria-label={t('hideBadge')} title={t('hideBadge')} onClick={onHide}>
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </div>
+      {open && <DetailsPanel report={report} annotations={annotations ?? null} actions={actions} onClose={() => setOpen(false)} photoUrl={photoUrl} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { Profile } from '@/lib/profile/schema';
 import { refusal, type Sender } from '@/lib/security/senders';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 import { loadSettings } from '@/lib/settings/store';
+import { handleUiMessage, registerUiListeners, runOptions, setToolbarBadge } from '@/lib/ui-background';
 
 /** What the check pipeline uses from the outside world (replaced in tests). */
 export interface BackgroundDeps {
@@ -73,9 +74,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
     store = null;
   }
 
-  const disabled = new Set(Object.entries(settings.rules).flatMap(([id, r]) => (r.enabled ? [] : [id])));
-  const severity = new Map(Object.entries(settings.rules).flatMap(([id, r]) => (r.severity ? [[id, r.severity] as const] : [])));
-  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, face, disabled, severity });
+  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, face, ...runOptions(settings) });
 
   if (store) {
     try {
@@ -100,7 +99,7 @@ async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise
   } else {
     next = (await store.setVerified(req.key, req.verified)) ?? entry;
   }
-  return { ok: true, dismissals: next.dismissals, verified: next.verified };
+  return { ok: true, dismissals: next.dismissals, verified: next.verified, annotations: { dismissals: next.dismissals, verified: next.verified } };
 }
 
 const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
@@ -115,7 +114,14 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
   if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
   const parsed = Request.safeParse(message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
-  return runCheck(parsed.data.profile, deps).catch(failed);
+  // The toolbar icon shows the level of the tab's profile.
+  const tabId = sender.tab?.id;
+  return runCheck(parsed.data.profile, deps)
+    .then(async (res) => {
+      if (res.ok && tabId !== undefined) await setToolbarBadge(tabId, res.report.level).catch(() => undefined);
+      return res;
+    })
+    .catch(failed);
 }
 
 /** The manager's decisions on a stored profile: 'vetter:dismiss', 'vetter:undismiss', 'vetter:verify'. */
@@ -129,5 +135,8 @@ export function handleHistoryMessage(message: unknown, sender: Sender, deps: Bac
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender) ?? handleHistoryMessage(message, sender));
+  // Analysis, then the manager's decisions stored in the history, then the UI's messages (check a tab, open a page,
+  // read a profile's annotations).
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender) ?? handleHistoryMessage(message, sender) ?? handleUiMessage(message, sender));
+  registerUiListeners();
 });

@@ -6,7 +6,28 @@ import { Dismissal, Verification } from './history/schema';
 
 export const AnalyzeRequest = z.object({ type: z.literal('vetter:analyze'), profile: Profile });
 export const CheckRequest = z.object({ type: z.literal('vetter:check') });
-export const Request = z.discriminatedUnion('type', [AnalyzeRequest, CheckRequest]);
+/** The manager dismissed a finding as explained (matched on later checks by rule id and title). */
+export const DismissRequest = z.object({ type: z.literal('vetter:dismiss'), key: z.string().min(1), dismissal: Dismissal });
+export const UndismissRequest = z.object({ type: z.literal('vetter:undismiss'), key: z.string().min(1), ruleId: z.string().min(1), title: z.string() });
+/** Mark (verified: {note, at}) or unmark (verified: null) the whole profile as verified. */
+export const VerifyRequest = z.object({ type: z.literal('vetter:verify'), key: z.string().min(1), verified: Verification.nullable() });
+/** What the manager recorded for a profile (the answer to the three requests above and to this one). */
+export const AnnotationsRequest = z.object({ type: z.literal('vetter:annotations'), key: z.string().min(1) });
+/** Popup → background: check the page in this tab (site extractor through the content script, else the generic reader). */
+/** With `last: true`, only the tab's last result (shown when the popup opens), without checking again. */
+export const CheckTabRequest = z.object({ type: z.literal('vetter:check-tab'), tabId: z.number().int().nonnegative(), last: z.boolean().optional() });
+/** Open an extension page (the full report of a profile, or the history) in a new tab. */
+export const OpenPageRequest = z.object({ type: z.literal('vetter:open'), page: z.enum(['report', 'history']), key: z.string().min(1).optional() });
+export const Request = z.discriminatedUnion('type', [
+  AnalyzeRequest,
+  CheckRequest,
+  DismissRequest,
+  UndismissRequest,
+  VerifyRequest,
+  AnnotationsRequest,
+  CheckTabRequest,
+  OpenPageRequest,
+]);
 export type Request = z.infer<typeof Request>;
 
 export const CheckResult = z.union([
@@ -22,15 +43,21 @@ export const AnalyzeResult = z.union([
 export type AnalyzeResult = z.infer<typeof AnalyzeResult>;
 
 /** The manager's decisions on a stored profile (content script, report page → background → history store). */
-export const DismissRequest = z.object({ type: z.literal('vetter:dismiss'), key: z.string().min(1), dismissal: Dismissal });
-export const UndismissRequest = z.object({ type: z.literal('vetter:undismiss'), key: z.string().min(1), ruleId: z.string().min(1), title: z.string() });
-export const VerifyRequest = z.object({ type: z.literal('vetter:verify'), key: z.string().min(1), verified: Verification.nullable() });
 export const HistoryRequest = z.discriminatedUnion('type', [DismissRequest, UndismissRequest, VerifyRequest]);
 export type HistoryRequest = z.infer<typeof HistoryRequest>;
 
+export const Annotations = z.object({ dismissals: z.array(Dismissal), verified: Verification.nullable() });
+export type Annotations = z.infer<typeof Annotations>;
+
 export const HistoryUpdateResult = z.union([
   /** The profile's dismissals and verification after the change. */
-  z.object({ ok: z.literal(true), dismissals: z.array(Dismissal), verified: Verification.nullable() }),
+  z.object({ ok: z.literal(true), dismissals: z.array(Dismissal), verified: Verification.nullable(), annotations: Annotations }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type HistoryUpdateResult = z.infer<typeof HistoryUpdateResult>;
+
+export const AnnotationsResult = z.union([
+  z.object({ ok: z.literal(true), annotations: Annotations }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AnnotationsResult = z.infer<typeof AnnotationsResult>;

@@ -1,6 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { countFlags, levelText } from '@/components/Badge';
+import { t, uiLang } from '@/lib/i18n';
+import { profileKey } from '@/lib/history/identity';
 import { CheckResult } from '@/lib/messages';
+import { PROFILE_FIELDS } from '@/lib/profile/schema';
+import { SEVERITIES } from '@/lib/report/schema';
+import { findingText } from '@/lib/ui/finding-text';
 
 /** The tab to check: `?tabId=` (tests open the popup as a page), else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
@@ -10,19 +16,31 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+const getURL = browser.runtime.getURL as (path: string) => string;
+const open = (path: string) => void browser.tabs.create({ url: getURL(path) });
+
 export function App() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
+  useEffect(() => {
+    document.documentElement.lang = uiLang();
+    document.title = t('popupTitle');
+    // The tab's last check (e.g. from the context menu or the shortcut), until the user checks again.
+    void targetTabId()
+      .then((tabId) => (tabId === undefined ? undefined : browser.runtime.sendMessage({ type: 'vetter:check-tab', tabId, last: true })))
+      .then((raw) => {
+        const r = CheckResult.safeParse(raw);
+        if (r.success) setResult((cur) => cur ?? r.data);
+      })
+      .catch(() => undefined);
+  }, []);
 
   async function onCheck() {
     setBusy(true);
     try {
       const tabId = await targetTabId();
-      if (tabId === undefined) throw new Error('no active tab');
-      const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'vetter:check' }).catch(() => {
-        throw new Error('This page is not a supported profile page (Upwork freelancer profiles for now).');
-      });
-      setResult(CheckResult.parse(raw));
+      if (tabId === undefined) throw new Error(t('errorNoTab'));
+      setResult(CheckResult.parse(await browser.runtime.sendMessage({ type: 'vetter:check-tab', tabId })));
     } catch (e) {
       setResult({ ok: false, error: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -30,36 +48,61 @@ export function App() {
     }
   }
 
+  const report = result?.ok ? result.report : null;
+  const key = result?.ok ? profileKey(result.report.source) : null;
+  const sorted = report ? [...report.findings].sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity)) : [];
+  const n = report ? countFlags(report) : 0;
   return (
     <main>
-      <h1>Vetter</h1>
-      <button type="button" onClick={onCheck} disabled={busy}>
-        {busy ? 'Checking…' : 'Check this profile'}
+      <h1>{t('popupTitle')}</h1>
+      <button type="button" className="primary" onClick={onCheck} disabled={busy}>
+        {busy ? t('checking') : t('checkThisProfile')}
       </button>
       <div aria-live="polite" data-testid="result">
         {result && !result.ok && <p role="alert">{result.error}</p>}
-        {result?.ok && (
+        {result?.ok && report && (
           <>
-            <p>
-              {result.profile.name ?? '(no name read)'}:{' '}
-              <span className={`level level-${result.report.level}`} data-level={result.report.level}>
-                {result.report.level.toUpperCase()}
+            <h2>
+              {result.profile.name ?? t('noNameRead')}:{' '}
+              <span className={`level level-${report.level}`} data-level={report.level}>
+                {levelText(report.level)}
               </span>{' '}
-              — {result.report.findings.length} flag{result.report.findings.length === 1 ? '' : 's'}
+              — {n === 1 ? t('flagsOne') : t('flagsMany', n)}
+            </h2>
+            <p className="why">{t('whyLevel', report.levelReason)}</p>
+            <p className="note">
+              {t('fieldsRead', [PROFILE_FIELDS.length - new Set(report.missing).size, PROFILE_FIELDS.length])}
+              {report.missing.length > 0 && ` ${t('missingFields', report.missing.join(', '))}`}
             </p>
-            <p className="note">{result.report.levelReason}</p>
-            {result.report.missing.length > 0 && <p className="note">Partial read: {result.report.missing.join(', ')} not found.</p>}
-            <ul>
-              {result.report.findings.map((f, i) => (
-                <li key={i} data-rule-id={f.ruleId}>
-                  [{f.severity}] {f.title}
-                </li>
-              ))}
-            </ul>
+            {sorted.length > 0 && (
+              <ul aria-label={t('topFindings')}>
+                {sorted.map((f, i) => (
+                  <li key={i} data-rule-id={f.ruleId}>
+                    <span className={`sev sev-${f.severity}`}>{t(`sev_${f.severity}`)}</span> {findingText(f, 'title')}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="row">
+              <button type="button" onClick={() => open(`/report.html?key=${encodeURIComponent(key!)}`)}>
+                {t('fullReport')}
+              </button>
+              <button type="button" onClick={() => open(`/report.html?key=${encodeURIComponent(key!)}#export`)}>
+                {t('exportReport')}
+              </button>
+            </p>
           </>
         )}
       </div>
-      <p className="note">Nothing leaves your browser. A triage aid, not a verdict.</p>
+      <nav className="row" aria-label={t('morePages')}>
+        <button type="button" className="link" onClick={() => open('/profiles.html')}>
+          {t('history')}
+        </button>
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('settings')}
+        </button>
+      </nav>
+      <p className="note">{t('privacyLine')}</p>
     </main>
   );
 }

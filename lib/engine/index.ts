@@ -38,9 +38,11 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
           evidence: d.evidence,
           indicator: { id: meta.id, source: meta.indicator.source, url: meta.indicator.url },
           nextStep: d.nextStep,
+          ...(d.msg ? { msg: d.msg } : {}),
         };
-        // The quick check accepts exactly what the schema accepts; the schema runs only to word a rejection.
-        const quick = quickFinding(candidate);
+        // The quick check accepts exactly what the schema accepts (findings without catalogue message keys); the
+        // schema runs for the others and to word a rejection.
+        const quick = d.msg ? null : quickFinding(candidate);
         if (quick) {
           findings.push(quick);
           continue;

@@ -49,6 +49,15 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
+/** Optional catalogue keys for a finding's texts (rendered in the user's language, params fill `$1`…`$9`). */
+export const FindingMessage = z.object({
+  title: z.string().min(1).optional(),
+  explanation: z.string().min(1).optional(),
+  nextStep: z.string().min(1).optional(),
+  params: z.array(z.string()).max(9),
+});
+export type FindingMessage = z.infer<typeof FindingMessage>;
+
 export const Finding = z.object({
   ruleId: z.string().min(1),
   category: Category,
@@ -62,6 +71,8 @@ export const Finding = z.object({
   indicator: Indicator,
   /** What to verify next. */
   nextStep: z.string().min(1),
+  /** Catalogue keys for the texts above (the English texts stay the fallback and what exports carry). */
+  msg: FindingMessage.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -32,6 +32,7 @@ export const eduImplausible: Rule = {
             { field: `education[${i}].end`, excerpt: e.end },
           ],
           nextStep: 'Ask about the dates and verify the degree with the school (registrar or a degree-verification service).',
+          msg: { title: 'f_eduReversed_title', explanation: 'f_eduReversed_expl', nextStep: 'f_eduDates_next', params: [String(i + 1), e.school, e.end, e.start] },
         });
       else if (years > MAX_DEGREE_YEARS)
         out.push({
@@ -42,6 +43,7 @@ export const eduImplausible: Rule = {
             { field: `education[${i}].end`, excerpt: e.end },
           ],
           nextStep: 'Ask about the dates and verify the degree with the school (registrar or a degree-verification service).',
+          msg: { title: 'f_eduLong_title', explanation: 'f_eduLong_expl', nextStep: 'f_eduDates_next', params: [String(years), String(i + 1), e.school, e.start, e.end] },
         });
     });
 
@@ -62,6 +64,12 @@ export const eduImplausible: Rule = {
           explanation: `The first degree (${first.e.school}) starts in ${first.e.start}, which usually means an age of about 18 then, yet ${early.map(({ w }) => `${w.company ?? 'a role'} starts in ${w.start}`).join(', ')}, that is before about age 16. The 2022 State/Treasury/FBI advisory lists inconsistent work and education histories as a red flag. Mature students and early careers exist; ask.`,
           evidence: [{ field: `education[${first.i}].start`, excerpt: first.e.start! }, ...early.map(({ w, i }) => ({ field: `employment[${i}].start`, excerpt: `${w.company ?? '(no company)'}: ${w.start}` }))],
           nextStep: 'Ask about the timeline, verify the degree with the school and call the early employers on numbers you find yourself.',
+          msg: {
+            title: 'f_eduEarlyWork_title',
+            explanation: 'f_eduEarlyWork_expl',
+            nextStep: 'f_eduEarlyWork_next',
+            params: [first.e.school, first.e.start!, early.map(({ w }) => `${w.company ?? '—'}: ${w.start}`).join(', ')],
+          },
         });
     }
 
@@ -74,6 +82,7 @@ export const eduImplausible: Rule = {
         explanation: `"${e.school}" is not in Vetter's list of about 10,000 universities, so its country and existence could not be checked. This is not a red flag: the list misses many schools, spellings and abbreviations.`,
         evidence: [{ field: `education[${i}].school`, excerpt: e.school }],
         nextStep: 'If the degree matters for the job, verify it with the school directly or through a degree-verification service.',
+        msg: { title: 'f_eduUnknown_title', explanation: 'f_eduUnknown_expl', nextStep: 'f_eduUnknown_next', params: [e.school] },
       });
     });
     return out;

@@ -59,6 +59,12 @@ export const locClaim: Rule = {
         explanation: `${cap(where(c.ev.field))} says "${c.said}" (${c.code}), but the location the platform shows is ${p.location!.raw} (${cc}). The 2022 State/Treasury/FBI advisory and the FBI guidance (PSA 2023) note that IT workers using false identities often claim to be based in the US or another country they are not in. A recent move or an outdated field can also explain it.`,
         evidence: [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }],
         nextStep: 'Ask where they live and work; check it against their ID and the shipping address for any equipment, and hold a video call with the camera on.',
+        msg: {
+          title: 'f_locClaim_title',
+          explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview',
+          nextStep: 'f_locClaim_next',
+          params: [c.code, cc, c.said, p.location!.raw],
+        },
       },
     ];
   },

@@ -24,6 +24,7 @@ export const photoMissing: Rule = {
             'The profile shows no photo. The FBI guidance (PSA 2023) notes that accounts used by DPRK IT workers often have no photo or reuse photos. On its own this is common and weak.',
           evidence: [{ field: 'photo', excerpt: p.missing.includes('photo') ? 'no photo found on the page' : 'photo is empty' }],
           nextStep: 'Hold a video call with the camera on and compare the person with any ID they provide.',
+          msg: { title: 'f_photoNone_title', explanation: 'f_photoNone_expl', nextStep: 'f_photo_next', params: [] },
         },
       ];
     }
@@ -34,6 +35,7 @@ export const photoMissing: Rule = {
           explanation: `The profile picture is the site's default avatar (${p.photo.url}), not a photo of a person. The FBI guidance (PSA 2023) lists missing or odd profile photos among the signs to check.`,
           evidence: [{ field: 'photo.url', excerpt: p.photo.url }],
           nextStep: 'Hold a video call with the camera on and compare the person with any ID they provide.',
+          msg: { title: 'f_photoAvatar_title', explanation: 'f_photoAvatar_expl', nextStep: 'f_photo_next', params: [p.photo.url] },
         },
       ];
     }

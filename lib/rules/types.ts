@@ -28,7 +28,7 @@ export interface RuleContext {
 }
 
 /** A finding as a rule writes it; the engine adds ruleId, category, weight and indicator from the meta. */
-export type FindingDraft = Pick<Finding, 'title' | 'explanation' | 'evidence' | 'nextStep'> & { severity?: Severity };
+export type FindingDraft = Pick<Finding, 'title' | 'explanation' | 'evidence' | 'nextStep' | 'msg'> & { severity?: Severity };
 
 export interface Rule {
   meta: RuleMeta;

@@ -26,6 +26,8 @@ export const CONTENT_SCRIPT_MESSAGES: Readonly<Record<string, string>> = {
   'vetter:analyze': 'the content script sends the Profile it read; the background runs the rules and returns the Report',
   'vetter:dismiss': "the details panel's \"dismiss as explained\" button: stores the manager's dismissal of one finding of this profile",
   'vetter:undismiss': "the details panel's undo of a dismissal on this profile",
+  'vetter:annotations': "the badge reads this profile's dismissals and verification to show them",
+  'vetter:open': "the details panel's \"Full report\" and \"History\" links open those extension pages",
   'vetter:verify': "the details panel's \"mark as verified\" (or its undo) for this profile",
 };
 

@@ -109,7 +109,7 @@ describe('background history messages', () => {
   it('dismiss, undismiss and verify update the stored entry', async () => {
     await check(person('upwork', '~01a', 'Ana', null));
     const r1 = HistoryUpdateResult.parse(await handleHistoryMessage({ type: 'vetter:dismiss', key: 'upwork:~01a', dismissal: d }, me(), deps)!);
-    expect(r1).toEqual({ ok: true, dismissals: [d], verified: null });
+    expect(r1).toEqual({ ok: true, dismissals: [d], verified: null, annotations: { dismissals: [d], verified: null } });
     // Dismissing again replaces, never duplicates.
     await handleHistoryMessage({ type: 'vetter:dismiss', key: 'upwork:~01a', dismissal: { ...d, note: 'again' } }, me(), deps);
     expect((await store.get('upwork:~01a'))!.dismissals.map((x) => x.note)).toEqual(['again']);
