@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseEyeEvidence } from '../lib/face/evidence';
 import { FaceOverlay } from './FaceOverlay';
-import { isDismissed } from '../lib/annotations';
+import { isDismissed } from '../lib/ui/dismissed';
 import { t } from '../lib/i18n';
 import type { Annotations } from '../lib/messages';
 import { PROFILE_FIELDS } from '../lib/profile/schema';

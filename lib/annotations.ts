@@ -63,6 +63,4 @@ export async function setVerified(key: string, v: Verification | null): Promise<
   return { ...cur, verified: v };
 }
 
-export function isDismissed(ann: Annotations | null | undefined, f: { ruleId: string; title: string }): Dismissal | undefined {
-  return ann?.dismissals.find((d) => d.ruleId === f.ruleId && d.title === f.title);
-}
+export { isDismissed } from './ui/dismissed';

@@ -8,6 +8,7 @@ import { addDismissal, getAnnotations, removeDismissal, setVerified } from './an
 import { analyze, type RunOptions } from './engine';
 import { t } from './i18n';
 import { CheckResult, Request, type AnnotationsResult } from './messages';
+import { refusal, type Sender } from './security/senders';
 import { Profile } from './profile/schema';
 import type { Level, Report } from './report/schema';
 import { defaultSettings, type Settings } from './settings/schema';
@@ -125,8 +126,10 @@ export function registerUiListeners(): void {
 type UiRequest = Extract<Request, { type: 'vetter:dismiss' | 'vetter:undismiss' | 'vetter:verify' | 'vetter:annotations' }>;
 
 /** Dismissals, verification, checks from the popup and opening pages; only from this extension's own contexts. */
-export function handleUiMessage(message: unknown, sender: { id?: string }): Promise<AnnotationsResult | CheckResult | void> | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
+export function handleUiMessage(message: unknown, sender: Sender): Promise<AnnotationsResult | CheckResult | void> | undefined {
+  // Who may send what: lib/security/senders.ts (content scripts only their listed messages).
+  const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+  if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
   const parsed = Request.safeParse(message);
   if (!parsed.success) return undefined;
   const req = parsed.data;

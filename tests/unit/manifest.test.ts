@@ -17,11 +17,23 @@ const PERMISSIONS: Record<string, string> = {
   storage: 'settings, history and notes are kept in extension storage on this device',
   activeTab: 'the popup checks the tab in front when the user clicks "Check this profile" (no access to other tabs)',
   scripting: 'with activeTab: read a page the user explicitly asks to check that is not a supported profile page',
+  contextMenus: 'the "Check this profile with Vetter" entry of the page\'s context menu',
+  offscreen: 'Chrome: the offscreen document that runs the face model (WebAssembly) on a profile photo',
 };
 /** Reviewed optional permissions (asked at run time): name → why. */
 const OPTIONAL_PERMISSIONS: Record<string, string> = {};
-/** Reviewed host permissions: pattern → why. (None: content scripts run on the profile pages below only.) */
-const HOST_PERMISSIONS: Record<string, string> = {};
+/** Reviewed host permissions: pattern → why. Only the marketplaces' profile-photo hosts (lib/face/hosts.ts): the
+ * background fetches the photo of a checked profile to hash it and to run the face model; nothing else. */
+const HOST_PERMISSIONS: Record<string, string> = {
+  'https://www.upwork.com/profile-portraits/*': 'Upwork profile portraits',
+  'https://*.f-cdn.com/*': 'Freelancer.com avatars (cdn2/cdn3.f-cdn.com/ppic/…)',
+  'https://fiverr-res.cloudinary.com/*': 'Fiverr profile photos',
+  'https://res.cloudinary.com/gurucom/*': 'Guru profile photos (the gurucom folder only)',
+  'https://uploads.toptal.io/*': 'Toptal talent photos',
+  'https://media.licdn.com/*': 'LinkedIn profile photos',
+  'https://avatars.githubusercontent.com/*': 'GitHub avatars',
+  'https://dy5jo0nsuf6ys.cloudfront.net/*': 'PeoplePerHour photos (the CDN host the fixtures model)',
+};
 /** Reviewed content-script matches: pattern → the profile pages it covers. */
 const CONTENT_SCRIPT_MATCHES: Record<string, string> = {
   'https://www.upwork.com/freelancers/*': 'Upwork freelancer profiles',

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background, { handleMessage } from '@/entrypoints/background';
@@ -50,7 +50,7 @@ describe('senderKind', () => {
 describe('refusal (who may send what)', () => {
   it('a content script may send its listed messages from a supported profile page', () => {
     expect(refusal('vetter:analyze', contentScript(), id(), origin())).toBeNull();
-    expect(Object.keys(CONTENT_SCRIPT_MESSAGES)).toEqual(['vetter:analyze']);
+    expect(Object.keys(CONTENT_SCRIPT_MESSAGES).sort()).toEqual(['vetter:analyze', 'vetter:annotations', 'vetter:dismiss', 'vetter:open', 'vetter:undismiss', 'vetter:verify']);
   });
 
   it('extension-page-only messages (store writes, settings, anything unlisted) are refused from content scripts', () => {
@@ -82,6 +82,9 @@ describe('the background listener refuses forged messages', () => {
   }
 
   beforeEach(() => {
+    // fakeBrowser has no context menus or commands: the background's listeners for them are not under test here.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     background.main();
   });
 
