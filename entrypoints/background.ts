@@ -5,7 +5,7 @@ import { findMatches, type Probe } from '@/lib/history/match';
 import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from '@/lib/history/record';
 import type { PhotoFingerprint } from '@/lib/history/schema';
 import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
-import { HistoryRequest, Request, type AnalyzeResult, type HistoryUpdateResult } from '@/lib/messages';
+import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
 import type { Profile } from '@/lib/profile/schema';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
@@ -33,6 +33,13 @@ export const defaultDeps: BackgroundDeps = {
   settings: async () => (await loadSettings()).settings,
   now: () => new Date(),
 };
+
+/** The settings' switched-off rules and severity overrides, as the engine takes them. */
+function ruleOptions(settings: Settings) {
+  const disabled = new Set(Object.entries(settings.rules).flatMap(([id, r]) => (r.enabled ? [] : [id])));
+  const severity = new Map(Object.entries(settings.rules).flatMap(([id, r]) => (r.severity ? [[id, r.severity] as const] : [])));
+  return { disabled, severity };
+}
 
 const PRUNE_EVERY_MS = 6 * 3600_000;
 let lastPrune = 0;
@@ -64,9 +71,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
     store = null;
   }
 
-  const disabled = new Set(Object.entries(settings.rules).flatMap(([id, r]) => (r.enabled ? [] : [id])));
-  const severity = new Map(Object.entries(settings.rules).flatMap(([id, r]) => (r.severity ? [[id, r.severity] as const] : [])));
-  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, disabled, severity });
+  const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, ...ruleOptions(settings) });
 
   if (store) {
     try {
@@ -75,6 +80,33 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
       console.warn('Vetter: could not store this check:', e);
     }
   }
+  return { ok: true, report };
+}
+
+/**
+ * Re-runs the rules on the stored profile (`entry.profile`, the last full read) with the manager's current notes,
+ * the history matches recomputed from the store and the current settings; stores the new report in the entry (only
+ * the report: the entry is read again just before the write, so notes saved meanwhile are kept) and returns it.
+ */
+export async function reanalyze(key: string, deps: BackgroundDeps): Promise<ReanalyzeResult> {
+  const store = await deps.openStore();
+  const entry = await store.get(key);
+  if (!entry) return { ok: false, error: `No checked profile with the key "${key}" in the history.` };
+  const profile = entry.profile;
+  if (!profile)
+    return {
+      ok: false,
+      noProfile: true,
+      error: 'This stored entry holds no copy of the profile (it was stored by an older Vetter or imported), so your notes will be applied at the next check of the profile.',
+    };
+  const now = deps.now();
+  const settings = await deps.settings().catch(() => defaultSettings());
+  const probe: Probe = { identity: entry.identity, snapshot: entry.snapshot, photo: entry.photo, text: entry.text, contacts: contactsOf(profile) };
+  // The entry already holds the last check: its changes are those the check saw, and it was the entry.checks-th check.
+  const history = { ...findMatches(probe, await store.digests(), entry, now), previousChecks: entry.checks - 1 };
+  const report = analyze(profile, { now, history, notes: entry.notes, ...ruleOptions(settings) });
+  const fresh = (await store.get(key)) ?? entry;
+  await store.put({ ...fresh, report });
   return { ok: true, report };
 }
 
@@ -115,6 +147,28 @@ export function handleHistoryMessage(message: unknown, sender: { id?: string }, 
   return updateHistory(parsed.data, deps).catch(failed);
 }
 
+/** Whether the sender is one of this extension's own pages (report, history, popup), not a content script in a web page. */
+export function fromExtensionPage(sender: { id?: string; url?: string; tab?: { url?: string } }): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  const origin = browser.runtime.getURL('/');
+  const own = (u: string) => u.startsWith(origin);
+  return own(sender.url) && (sender.tab?.url === undefined || own(sender.tab.url));
+}
+
+/** 'vetter:reanalyze' {key}: from extension pages only (it rewrites a stored report). */
+export function handleReanalyzeMessage(
+  message: unknown,
+  sender: { id?: string; url?: string; tab?: { url?: string } },
+  deps: BackgroundDeps = defaultDeps,
+): Promise<ReanalyzeResult> | undefined {
+  if (!fromExtensionPage(sender)) return undefined;
+  const parsed = ReanalyzeRequest.safeParse(message);
+  if (!parsed.success) return undefined;
+  return reanalyze(parsed.data.key, deps).catch(failed);
+}
+
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender) ?? handleHistoryMessage(message, sender));
+  browser.runtime.onMessage.addListener(
+    (message, sender) => handleMessage(message, sender) ?? handleHistoryMessage(message, sender) ?? handleReanalyzeMessage(message, sender),
+  );
 });
