@@ -55,7 +55,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
   const photo = settings.photoAnalysis && profile.photo ? await deps.photo(profile.photo.url).catch(() => null) : null;
   const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile) };
 
-  let store: HistoryStoreExt | null = null;
+  let store: HistoryStoreExt | null;
   let prev = null;
   let matches = null;
   try {
@@ -114,7 +114,7 @@ async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise
   const store = await deps.openStore();
   const entry = await store.get(req.key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${req.key}" in the history.` };
-  let next = entry;
+  let next: typeof entry;
   if (req.type === 'vetter:dismiss') {
     const rest = entry.dismissals.filter((d) => !(d.ruleId === req.dismissal.ruleId && d.title === req.dismissal.title));
     next = (await store.setDismissals(req.key, [...rest, req.dismissal])) ?? entry;

@@ -74,10 +74,10 @@ const EMAIL = /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/gi;
 const PHONE = /(?:\+|\b00)\d[\d\s().-]{7,18}\d\b/g;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"')]+|\b(?:www\.)?(?:github\.com|gitlab\.com|behance\.net|dribbble\.com|t\.me)\/[^\s<>"')]+/gi;
 const HANDLES: { service: string; re: RegExp }[] = [
-  { service: 'telegram', re: /\b(?:telegram|tg)\s*(?:id|handle|username)?\s*[:\-]?\s*@?([a-z0-9_]{5,32})\b|\bt\.me\/([a-z0-9_]{5,32})\b/gi },
-  { service: 'skype', re: /\bskype\s*(?:id|name)?\s*[:\-]?\s*((?:live:)?[a-z0-9_.,-]{5,40})\b/gi },
-  { service: 'whatsapp', re: /\b(?:whats\s?app|wa)\s*(?:number|no\.?)?\s*[:\-]?\s*(\+?\d[\d\s-]{7,16}\d)\b/gi },
-  { service: 'discord', re: /\bdiscord\s*(?:id|handle|username|tag)?\s*[:\-]?\s*@?([a-z0-9_.]{2,32}(?:#\d{4})?)\b/gi },
+  { service: 'telegram', re: /\b(?:telegram|tg)\s*(?:id|handle|username)?\s*[:-]?\s*@?([a-z0-9_]{5,32})\b|\bt\.me\/([a-z0-9_]{5,32})\b/gi },
+  { service: 'skype', re: /\bskype\s*(?:id|name)?\s*[:-]?\s*((?:live:)?[a-z0-9_.,-]{5,40})\b/gi },
+  { service: 'whatsapp', re: /\b(?:whats\s?app|wa)\s*(?:number|no\.?)?\s*[:-]?\s*(\+?\d[\d\s-]{7,16}\d)\b/gi },
+  { service: 'discord', re: /\bdiscord\s*(?:id|handle|username|tag)?\s*[:-]?\s*@?([a-z0-9_.]{2,32}(?:#\d{4})?)\b/gi },
 ];
 /** Words that follow "telegram:"/"skype:" in prose and are not handles. */
 const NOT_HANDLE = /^(and|or|for|the|with|bots?|apps?|integration|api|channel|group|me|please|only|available|contact|call|chat|messages?|number)$/i;

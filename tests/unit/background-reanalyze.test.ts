@@ -72,7 +72,8 @@ describe('mergeEntry keeps the last full profile read', () => {
 
   it('an entry without the field (older entries, imports) is still valid', () => {
     const p = person('~01old', 'Ana');
-    const { profile: _drop, ...old } = mergeEntry(null, p, analyze(p, { now: NOW }), null, [], NOW);
+    const old: Partial<HistoryEntry> = mergeEntry(null, p, analyze(p, { now: NOW }), null, [], NOW);
+    delete old.profile;
     expect(HistoryEntry.safeParse(old).success).toBe(true);
     expect(HistoryEntry.safeParse({ ...old, profile: null }).success).toBe(true);
     expect(HistoryEntry.safeParse({ ...old, profile: { ...p, rawText: 'x'.repeat(30_000) } }).success).toBe(false);
@@ -142,7 +143,8 @@ describe("background 'vetter:reanalyze'", () => {
 
   it('an entry without a stored profile says the notes apply at the next check; an unknown key is a clear error', async () => {
     await check(person('~01old', 'Ana'));
-    const { profile: _drop, ...old } = (await store.get('upwork:~01old'))!;
+    const old = (await store.get('upwork:~01old'))!;
+    delete old.profile;
     await store.put(old);
     await store.setNotes('upwork:~01old', makeNotes({ checklist: { camera: concernOn() } }));
     const r = await reanalyze('upwork:~01old');
@@ -177,5 +179,21 @@ describe("background 'vetter:reanalyze'", () => {
     expect(handleReanalyzeMessage({ type: 'vetter:analyze', profile: makeProfile() }, page(), deps)).toBeUndefined();
     // The other handlers leave it alone.
     expect(handleMessage(msg, { id: browser.runtime.id }, deps)).toBeUndefined();
+  });
+});
+
+describe('import merge and the stored profile', () => {
+  it('the profile goes with the newer report; an entry without one keeps nothing stale', async () => {
+    const { mergeEntries } = await import('@/lib/export/import');
+    const p1 = person('~01m', 'Ana', { headline: 'First read' });
+    const p2 = person('~01m', 'Ana', { headline: 'Second read' });
+    const older = mergeEntry(null, p1, analyze(p1, { now: NOW }), null, [], NOW);
+    const newer = mergeEntry(null, p2, analyze(p2, { now: LATER }), null, [], LATER);
+    expect(mergeEntries(older, newer).entry.profile?.headline).toBe('Second read');
+    expect(mergeEntries(newer, older).entry.profile?.headline).toBe('Second read');
+    const bare: Partial<HistoryEntry> = { ...newer };
+    delete bare.profile;
+    expect('profile' in mergeEntries(older, bare as HistoryEntry).entry).toBe(false);
+    expect(mergeEntries(bare as HistoryEntry, older).entry.profile).toBeUndefined();
   });
 });
