@@ -7,6 +7,8 @@
  * pay-crypto and pay-third-party findings and a higher level at once, without another visit to the profile. A reload
  * shows the notes and the findings kept.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../../lib/cli/check';
@@ -77,6 +79,16 @@ describe("the manager's evidence on the report page in Chromium", () => {
     expect(await finding('pay-third-party').textContent()).toContain('Wang Lei');
     expect(await report.locator('section.entry').getAttribute('data-level')).toBe('high');
     expect(await report.locator('section.entry h2 .level').textContent()).toBe('High');
+  });
+
+  it('has no accessibility violations with the notes filled in (axe-core)', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await report.evaluate(axe);
+    const violations = await report.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('after a reload the notes and the findings are still there', async () => {
