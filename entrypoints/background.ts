@@ -7,7 +7,7 @@ import { findMatches, type Probe } from '@/lib/history/match';
 import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from '@/lib/history/record';
 import type { PhotoFingerprint } from '@/lib/history/schema';
 import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
-import { HistoryRequest, Request, type AnalyzeResult, type HistoryUpdateResult } from '@/lib/messages';
+import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
 import type { Profile } from '@/lib/profile/schema';
 import { refusal, type Sender } from '@/lib/security/senders';
@@ -86,6 +86,33 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
   return { ok: true, report };
 }
 
+/**
+ * Re-runs the rules on the stored profile (`entry.profile`, the last full read) with the manager's current notes,
+ * the history matches recomputed from the store and the current settings; stores the new report in the entry (only
+ * the report: the entry is read again just before the write, so notes saved meanwhile are kept) and returns it.
+ */
+export async function reanalyze(key: string, deps: BackgroundDeps): Promise<ReanalyzeResult> {
+  const store = await deps.openStore();
+  const entry = await store.get(key);
+  if (!entry) return { ok: false, error: `No checked profile with the key "${key}" in the history.` };
+  const profile = entry.profile;
+  if (!profile)
+    return {
+      ok: false,
+      noProfile: true,
+      error: 'This stored entry holds no copy of the profile (it was stored by an older Vetter or imported), so your notes will be applied at the next check of the profile.',
+    };
+  const now = deps.now();
+  const settings = await deps.settings().catch(() => defaultSettings());
+  const probe: Probe = { identity: entry.identity, snapshot: entry.snapshot, photo: entry.photo, text: entry.text, contacts: contactsOf(profile) };
+  // The entry already holds the last check: its changes are those the check saw, and it was the entry.checks-th check.
+  const history = { ...findMatches(probe, await store.digests(), entry, now), previousChecks: entry.checks - 1 };
+  const report = analyze(profile, { now, history, notes: entry.notes, ...runOptions(settings) });
+  const fresh = (await store.get(key)) ?? entry;
+  await store.put({ ...fresh, report });
+  return { ok: true, report };
+}
+
 async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise<HistoryUpdateResult> {
   const store = await deps.openStore();
   const entry = await store.get(req.key);
@@ -134,9 +161,32 @@ export function handleHistoryMessage(message: unknown, sender: Sender, deps: Bac
   return updateHistory(parsed.data, deps).catch(failed);
 }
 
+/** Whether the sender is one of this extension's own pages (report, history, popup), not a content script in a web page. */
+export function fromExtensionPage(sender: { id?: string; url?: string; tab?: { url?: string } }): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  const origin = browser.runtime.getURL('/');
+  const own = (u: string) => u.startsWith(origin);
+  return own(sender.url) && (sender.tab?.url === undefined || own(sender.tab.url));
+}
+
+/** 'vetter:reanalyze' {key}: from extension pages only (it rewrites a stored report). */
+export function handleReanalyzeMessage(
+  message: unknown,
+  sender: { id?: string; url?: string; tab?: { url?: string } },
+  deps: BackgroundDeps = defaultDeps,
+): Promise<ReanalyzeResult> | undefined {
+  if (!fromExtensionPage(sender)) return undefined;
+  const parsed = ReanalyzeRequest.safeParse(message);
+  if (!parsed.success) return undefined;
+  return reanalyze(parsed.data.key, deps).catch(failed);
+}
+
 export default defineBackground(() => {
-  // Analysis, then the manager's decisions stored in the history, then the UI's messages (check a tab, open a page,
-  // read a profile's annotations).
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender) ?? handleHistoryMessage(message, sender) ?? handleUiMessage(message, sender));
+  // Analysis, the manager's decisions stored in the history, re-analysis after notes (report page), then the UI's
+  // messages (check a tab, open a page, read a profile's annotations).
+  browser.runtime.onMessage.addListener(
+    (message, sender) =>
+      handleMessage(message, sender) ?? handleHistoryMessage(message, sender) ?? handleReanalyzeMessage(message, sender) ?? handleUiMessage(message, sender),
+  );
   registerUiListeners();
 });

@@ -61,3 +61,17 @@ export const AnnotationsResult = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AnnotationsResult = z.infer<typeof AnnotationsResult>;
+
+/**
+ * Re-run the rules on a stored profile (its last full read, `HistoryEntry.profile`) with the manager's current notes,
+ * store the new report in the entry and return it. Extension pages only (the report page, after saving notes).
+ */
+export const ReanalyzeRequest = z.object({ type: z.literal('vetter:reanalyze'), key: z.string().min(1) });
+export type ReanalyzeRequest = z.infer<typeof ReanalyzeRequest>;
+
+export const ReanalyzeResult = z.union([
+  z.object({ ok: z.literal(true), report: Report }),
+  /** `noProfile`: the entry holds no full profile (older entries, imports); the notes apply at the next check. */
+  z.object({ ok: z.literal(false), error: z.string(), noProfile: z.boolean().optional() }),
+]);
+export type ReanalyzeResult = z.infer<typeof ReanalyzeResult>;

@@ -1,6 +1,7 @@
 /**
  * The full report page (report.html?key=<profileKey>, ?key=a&key=b, ?keys=a,b or ?all=1): every finding with its
- * evidence, official source, next step and the manager's dismissal; verification and notes; exports (JSON, CSV,
+ * evidence, official source, next step and the manager's dismissal; verification and notes; for one profile, "Your
+ * evidence" (the manager's notes, saved and applied to the findings at once, see Evidence.tsx); exports (JSON, CSV,
  * Markdown, clipboard), printing (the browser's "Save as PDF") and importing a JSON export.
  * Page text is rendered by React as text only; links are shown only for http(s) URLs.
  */
@@ -17,6 +18,9 @@ import type { HistoryStore, SetAside } from '@/lib/history/store-types';
 import { CATEGORIES, type Finding, type Level } from '@/lib/report/schema';
 import { RULESET_VERSION } from '@/lib/rules';
 import { SOURCES } from '@/lib/rules/sources';
+import type { ManagerNotes } from '@/lib/notes/schema';
+import type { Report } from '@/lib/report/schema';
+import { Evidence, type Reanalyze } from './Evidence';
 
 export interface AppProps {
   openStore: () => Promise<HistoryStore>;
@@ -24,6 +28,10 @@ export interface AppProps {
   appVersion?: string;
   /** The user's setting for including photo fingerprints in exports (the checkbox's initial state). */
   photoDataDefault?: () => Promise<boolean>;
+  /** Re-runs the rules on a stored profile with its saved notes (the background's 'vetter:reanalyze'). */
+  reanalyze?: Reanalyze;
+  /** Wait after the last notes change before saving (ms). */
+  notesSaveDelayMs?: number;
   io?: {
     save: (kind: ExportKind, text: string, entries: readonly HistoryEntry[]) => string;
     copy: (text: string) => Promise<unknown>;
@@ -207,7 +215,7 @@ function ImportSummary({ result }: { result: ImportResult }) {
   );
 }
 
-export function App({ openStore, search, appVersion, photoDataDefault, io = defaultIo }: AppProps) {
+export function App({ openStore, search, appVersion, photoDataDefault, reanalyze, notesSaveDelayMs, io = defaultIo }: AppProps) {
   const selection = parseSelection(search);
   const [store, setStore] = useState<HistoryStore | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -296,7 +304,11 @@ export function App({ openStore, search, appVersion, photoDataDefault, io = defa
     setLoaded(await load(store));
   };
 
+  const onUpdated = (key: string, patch: { notes?: ManagerNotes; report?: Report }) =>
+    setLoaded((l) => l && { ...l, entries: l.entries.map((e) => (e.identity.key === key ? { ...e, ...patch } : e)) });
+
   const none = entries.length === 0;
+  const single = selection.kind === 'keys' && entries.length === 1 ? entries[0]! : null;
   return (
     <>
       <header>
@@ -364,6 +376,9 @@ export function App({ openStore, search, appVersion, photoDataDefault, io = defa
         {entries.map((e) => (
           <EntryView key={e.identity.key} entry={e} showPhoto={showPhoto} />
         ))}
+        {single && store && (
+          <Evidence key={single.identity.key} entry={single} store={store} reanalyze={reanalyze} onUpdated={onUpdated} saveDelayMs={notesSaveDelayMs} />
+        )}
       </main>
       <footer>
         <p>{DISCLAIMER}</p>

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { ReanalyzeResult } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings/store';
 import { App } from './App';
 import { openStore } from './store';
@@ -9,6 +10,7 @@ createRoot(document.getElementById('root')!).render(
     openStore={async () => openStore()}
     search={location.search}
     appVersion={browser.runtime.getManifest().version}
+    reanalyze={async (key) => ReanalyzeResult.parse(await browser.runtime.sendMessage({ type: 'vetter:reanalyze', key }))}
     photoDataDefault={() => loadSettings().then((s) => s.settings.exportDescriptors)}
   />,
 );

@@ -4,8 +4,8 @@
  * entries into the local history without ever dropping local data, `applyImport` does both on a HistoryStore and
  * returns what was added, merged, left unchanged or refused, and why.
  *
- * Merge rule for an entry whose key is already stored: the newer report wins (with its snapshot, identity and latest
- * photo); dismissals, changes, contacts, text fingerprints and photos are united by value; `firstSeen` is the
+ * Merge rule for an entry whose key is already stored: the newer report wins (with its snapshot, full profile,
+ * identity and latest photo); dismissals, changes, contacts, text fingerprints and photos are united by value; `firstSeen` is the
  * earlier, `lastSeen` the later, `checks` the larger; the verification with the later date is kept (a missing one
  * never replaces an existing one); the manager notes with the later `updatedAt` are kept, and pasted texts and
  * earlier shipping addresses of the other side are added to them.
@@ -159,6 +159,8 @@ export function mergeEntries(local: HistoryEntry, imported: HistoryEntry): { ent
     dismissals: byAt(unionBy(local.dismissals, imported.dismissals)),
     verified,
     notes: mergeNotes(local.notes, imported.notes),
+    // The full profile read goes with the report it was read for.
+    ...(newer.profile !== undefined ? { profile: newer.profile } : {}),
   };
   return { entry, report: importedNewer ? 'imported' : 'local' };
 }

@@ -11,6 +11,7 @@ import { profileKey } from './identity';
 import { hamming, SAME_PHOTO_BITS } from '../photos/hash';
 import {
   HISTORY_VERSION,
+  STORED_RAW_TEXT_CAP,
   type Change,
   type Contact,
   type HistoryEntry,
@@ -194,5 +195,7 @@ export function mergeEntry(
     dismissals: prev?.dismissals ?? [],
     verified: prev?.verified ?? null,
     notes: prev?.notes ?? null,
+    // The full read, for re-analysis when the notes change; rawText capped to keep storage small.
+    profile: { ...profile, rawText: profile.rawText.slice(0, STORED_RAW_TEXT_CAP) },
   };
 }

@@ -4,11 +4,13 @@
  * set aside with a notice, never dropped silently). Exports and imports (lib/export) carry the same entries.
  */
 import { z } from 'zod';
-import { CountryCode, DatePoint, Link, Money, PlatformId } from '../profile/schema';
+import { CountryCode, DatePoint, Link, Money, PlatformId, Profile } from '../profile/schema';
 import { ManagerNotes } from '../notes/schema';
 import { Report } from '../report/schema';
 
 export const HISTORY_VERSION = 1;
+/** `HistoryEntry.profile.rawText` is kept up to this many characters. */
+export const STORED_RAW_TEXT_CAP = 4_000;
 
 const iso = z.string().datetime({ offset: true });
 /** 64-bit perceptual hash as 16 lower-case hex digits. */
@@ -117,6 +119,13 @@ export const HistoryEntry = z.object({
   dismissals: z.array(Dismissal),
   verified: Verification.nullable(),
   notes: ManagerNotes.nullable(),
+  /**
+   * The last full Profile read, so that the manager's notes can be applied at once ('vetter:reanalyze') without
+   * waiting for the next check of the page. Its `rawText` is capped to STORED_RAW_TEXT_CAP (4,000) characters to
+   * keep storage small (no rule reads rawText; only messenger handles beyond the first 4,000 characters are not
+   * re-read). Absent on entries stored by older versions and on some imports.
+   */
+  profile: Profile.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -11,7 +11,7 @@ import { checkTab, handleUiMessage, READER_FILE, runOptions } from '@/lib/ui-bac
 import { extractFixture, NOW } from './helpers';
 import { installCatalogue } from './ui-helpers';
 
-const me = () => ({ id: browser.runtime.id });
+const me = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 
 beforeEach(() => {
   fakeBrowser.reset();
