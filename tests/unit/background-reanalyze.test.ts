@@ -42,7 +42,7 @@ function person(id: string, name: string, extra: Partial<Profile> = {}): Profile
   return makeProfile({ name, source: { platform: 'upwork', url, profileId: id, capturedAt: NOW.toISOString() }, ...extra });
 }
 async function check(p: Profile) {
-  const r = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: p }, { id: browser.runtime.id }, deps)!);
+  const r = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: p }, { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }, deps)!);
   if (!r.ok) throw new Error(r.error);
   return r.report;
 }

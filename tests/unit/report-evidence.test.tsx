@@ -47,7 +47,7 @@ const profile = (): Profile =>
   makeProfile({ name: 'Ana Costa', source: { platform: 'upwork', url: 'https://www.upwork.com/freelancers/~01clean', profileId: '~01clean', capturedAt: NOW.toISOString() } });
 
 async function checkClean() {
-  const r = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: profile() }, { id: browser.runtime.id }, deps)!);
+  const r = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: profile() }, { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }, deps)!);
   if (!r.ok) throw new Error(r.error);
   expect(r.report.level).toBe('none');
 }
@@ -171,7 +171,7 @@ describe('report page: your evidence', () => {
     await checkClean();
     const other = profile();
     other.source = { ...other.source, url: 'https://www.upwork.com/freelancers/~01other', profileId: '~01other' };
-    await handleMessage({ type: 'vetter:analyze', profile: other }, { id: browser.runtime.id }, deps);
+    await handleMessage({ type: 'vetter:analyze', profile: other }, { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }, deps);
     await render('?all=1');
     await until(() => expect(container.querySelectorAll('section.entry')).toHaveLength(2));
     expect(container.querySelector('section.evidence')).toBeNull();
