@@ -166,9 +166,10 @@ describe('match', () => {
     expect(findMatches(probeOf(sameName, null), [digestOf(first)], null, NOW).contacts).toEqual([]);
   });
 
+  // Left out: the deliberate copies (cross- pairs for the history e2e, face- pages reusing the clean Upwork profile with another photo).
   it('no matches among the fixture profiles themselves (distinct people)', () => {
     const digests: ReturnType<typeof digestOf>[] = [];
-    for (const f of loadFixtures(FIXTURES_ROOT).filter((x) => !/\/cross-/.test(x.file) && !x.file.startsWith('generic/'))) {
+    for (const f of loadFixtures(FIXTURES_ROOT).filter((x) => !/\/(cross|face)-/.test(x.file) && !x.file.startsWith('generic/') && !x.file.startsWith('hostile/'))) {
       const p = checkHtml(f.html, f.url).profile;
       const m = findMatches(probeOf(p, null), digests, null, NOW);
       expect([m.text, m.contacts], f.file).toEqual([[], []]);
