@@ -38,6 +38,23 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The content script runs inside every profile page: its React components render with preact/compat there (the
+    // same React API, ~57 KB gzip less than react-dom; issue 8 caps the content script at 90 KB gzip). Extension
+    // pages (popup, options, report, profiles) keep React.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = [
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+        { find: /^react$/, replacement: 'preact/compat' },
+      ];
+      config.resolve ??= {};
+      const prev = config.resolve.alias;
+      const prevList = Array.isArray(prev) ? prev : prev ? Object.entries(prev).map(([find, replacement]) => ({ find, replacement: String(replacement) })) : [];
+      config.resolve.alias = [...alias, ...prevList];
+    },
     'build:publicAssets': (_wxt, files) => {
       for (const m of FACE_MODELS)
         for (const f of [`${m}-weights_manifest.json`, `${m}.bin`]) files.push({ absoluteSrc: join(FACE_MODEL_DIR, f), relativeDest: `models/${f}` });
