@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml } from '../../lib/cli/check';
-import { CHROME_DIST, launchWithExtension, loadFixtures, renderFixture, ROOT, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { TEST_DIST, launchWithExtension, loadFixtures, renderFixture, ROOT, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 import { PROFILE_FIELDS } from '../../lib/profile/schema';
 
 declare const chrome: {
@@ -45,7 +45,7 @@ beforeAll(async () => {
   // The test's copy of the build: the production manifest plus host access to the test portfolio (see above).
   const dir = join(ROOT, 'test-output/ext-ui');
   rmSync(dir, { recursive: true, force: true });
-  cpSync(CHROME_DIST, dir, { recursive: true });
+  cpSync(TEST_DIST, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['https://portfolio.example/*'] }));
   browser = await launchWithExtension({ server, extensionDir: dir });
