@@ -332,8 +332,8 @@ export function App({ openStore, search, appVersion, photoDataDefault, io = defa
             image from the site)
           </label>
           <label>
-            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> Include photo fingerprints in the JSON
-            export
+            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> Include photo fingerprints and face
+            descriptors in the JSON export
           </label>
         </div>
       </nav>

@@ -3,7 +3,7 @@
  * Node in tests). All coordinates are normalised to the image: x / width, y / height, so 0–1 inside the frame.
  */
 import { z } from 'zod';
-import { Hash64 } from '../history/schema';
+import { Hash64 } from '../history/hash64';
 
 export const Point = z.object({ x: z.number(), y: z.number() });
 export type Point = z.infer<typeof Point>;

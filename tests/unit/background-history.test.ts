@@ -37,7 +37,7 @@ beforeEach(async () => {
   deps = { openStore: async () => store, photo: vi.fn(photo), settings: async () => settings, now: () => NOW };
 });
 
-const me = () => ({ id: browser.runtime.id });
+const me = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 function person(platform: 'upwork' | 'fiverr', id: string, name: string, photoUrl: string | null, extra: Partial<Profile> = {}): Profile {
   const url = platform === 'upwork' ? `https://www.upwork.com/freelancers/${id}` : `https://www.fiverr.com/${id}`;
   return makeProfile({ name, photo: photoUrl ? { url: photoUrl, alt: name } : null, source: { platform, url, profileId: id, capturedAt: NOW.toISOString() }, ...extra });
