@@ -15,7 +15,7 @@
 import { jaccard, minhashSimilarity, sharedPassage, TEMPLATE_SIMILARITY } from './fingerprint';
 import { diffChanges, normalizeLink } from './record';
 import { DIFFERENT_PHOTO_BITS, HashIndex, hamming, SAME_PHOTO_BITS } from '../photos/hash';
-import { sameFaceMatches } from '../face/match';
+import { closeFaces } from '../face/match';
 import type { Contact, HistoryEntry, HistoryMatches, Identity, PhotoFingerprint, ProfileSnapshot, TextFingerprint } from './schema';
 
 /** The part of a history entry that matching reads (stored compactly beside each entry, see store.ts). */
@@ -209,11 +209,10 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
   // already matched by its photo hash is left to photo reuse, so one shared photo is not counted twice.
   const samePhoto = new Set(photo.map((m) => m.other.key));
   const faces = probe.face
-    ? sameFaceMatches(
-        probe.face,
-        others.flatMap((o, i) => (o.face && !isSame[i] && !samePhoto.has(o.identity.key) ? [{ identity: o.identity, descriptor: o.face }] : [])),
-        probe.identity,
-      ).slice(0, MAX_PER_KIND)
+    ? closeFaces(probe.face, others, (o) => o.face)
+        .filter(({ item, index }) => !isSame[index] && !samePhoto.has(item.identity.key))
+        .slice(0, MAX_PER_KIND)
+        .map(({ item, distance }) => ({ other: item.identity, distance }))
     : undefined;
 
   const changes = prev ? [...prev.changes, ...diffChanges({ snapshot: prev.snapshot, photo: prev.photo }, { snapshot: probe.snapshot, photo: probe.photo }, now.toISOString())] : [];
