@@ -143,6 +143,9 @@ export function mergeEntries(local: HistoryEntry, imported: HistoryEntry): { ent
   const photos = unionPhotos(local.photos, imported.photos);
   const photo = newer.photo && (photos.find((p) => photoKey(p) === photoKey(newer.photo!)) ?? newer.photo);
   const verified = !local.verified || !imported.verified ? (local.verified ?? imported.verified) : imported.verified.at > local.verified.at ? imported.verified : local.verified;
+  // The face of the newer check's photo: its own, else the other copy's when it is of the same photo (exports may omit it).
+  const older = importedNewer ? local : imported;
+  const face = newer.face ?? (older.face && older.face.photoUrl === newer.snapshot.photoUrl ? older.face : null);
   const entry: HistoryEntry = {
     version: local.version,
     identity: newer.identity,
@@ -159,6 +162,7 @@ export function mergeEntries(local: HistoryEntry, imported: HistoryEntry): { ent
     dismissals: byAt(unionBy(local.dismissals, imported.dismissals)),
     verified,
     notes: mergeNotes(local.notes, imported.notes),
+    ...(face ? { face } : {}),
   };
   return { entry, report: importedNewer ? 'imported' : 'local' };
 }

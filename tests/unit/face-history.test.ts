@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '@/entrypoints/background';
 import { buildBundle, exportJsonSchema } from '@/lib/export/bundle';
+import { mergeEntries } from '@/lib/export/import';
 import { descriptorDistance } from '@/lib/face/match';
 import type { FaceAnalysis } from '@/lib/face/schema';
 import { digestOf } from '@/lib/history/match';
@@ -221,6 +222,22 @@ describe('face descriptors are private', () => {
     expect(opted.entries[0]!.face).toEqual(entries[0]!.face);
     const entrySchema = JSON.stringify(exportJsonSchema());
     expect(entrySchema).toContain('"descriptor"');
+  });
+
+  it('importing an export without faces keeps the stored face of the same photo; an opted-in export brings its face', async () => {
+    faces[FIRST] = analysis(BASE);
+    await check(person('upwork', '~01first', 'Daniel Kim', FIRST));
+    const local = (await store.list())[0]!;
+    const later = { ...local, report: { ...local.report, createdAt: '2030-01-01T00:00:00.000Z' } };
+    const stripped = buildBundle([later], { now: NOW }).entries[0]!;
+    expect(mergeEntries(local, stripped).entry.face).toEqual(local.face);
+    const withoutFace = { ...local };
+    delete withoutFace.face;
+    const opted = buildBundle([local], { now: NOW, includePhotoData: true }).entries[0]!;
+    expect(mergeEntries(withoutFace, opted).entry.face).toEqual(local.face);
+    // A newer check of another photo does not inherit the old photo's face.
+    const otherPhoto = { ...stripped, snapshot: { ...stripped.snapshot, photoUrl: 'https://www.upwork.com/profile-portraits/new.jpg' } };
+    expect(mergeEntries(local, otherPhoto).entry.face).toBeUndefined();
   });
 
   it('digestOf carries only the descriptor, not the face pHash or date', () => {
