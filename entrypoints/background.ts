@@ -56,7 +56,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
     settings.photoAnalysis && profile.photo ? deps.photo(profile.photo.url).catch(() => null) : null,
     settings.photoAnalysis && deps.face ? deps.face(profile).catch(() => null) : null,
   ]);
-  const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile) };
+  const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile), face: face?.descriptor ?? null };
 
   let store: HistoryStoreExt | null;
   let prev = null;
@@ -78,7 +78,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
 
   if (store) {
     try {
-      await store.put(mergeEntry(prev, profile, report, photo, probe.text, now));
+      await store.put(mergeEntry(prev, profile, report, photo, probe.text, now, face));
     } catch (e) {
       console.warn('Vetter: could not store this check:', e);
     }

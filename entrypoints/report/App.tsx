@@ -344,8 +344,8 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
             image from the site)
           </label>
           <label>
-            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> Include photo fingerprints in the JSON
-            export
+            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> Include photo fingerprints and face
+            descriptors in the JSON export
           </label>
         </div>
       </nav>

@@ -5,7 +5,9 @@
  *
  * Photo data: by default the perceptual hashes of profile photos (`phash`, `phashMirror`, `dhash`) are set to null in
  * the export (the photo URL, kind, size and date stay), because a hash identifies a face image across sites and the
- * person receiving the file rarely needs it. `includePhotoData: true` (the user's explicit choice) keeps them.
+ * person receiving the file rarely needs it. The face fingerprint (`face`: the 128-number face descriptor and the
+ * face-crop pHash, biometric data) is left out entirely by default. `includePhotoData: true` (the user's explicit
+ * choice: the report page's checkbox, default from Settings.exportDescriptors) keeps both.
  */
 import { z } from 'zod';
 import { version as packageVersion } from '../../package.json';
@@ -22,14 +24,14 @@ export const ExportBundle = z
     exportedAt: z.string().datetime({ offset: true }).describe('When the file was written (ISO 8601).'),
     rulesetVersion: z.string().min(1).describe('Rule-set version of the exporting extension (each report also carries the version it was made with).'),
     appVersion: z.string().min(1).describe('Version of the exporting Vetter extension.'),
-    includesPhotoData: z.boolean().describe('True when photo perceptual hashes were kept (the user opted in); false when they were set to null.'),
+    includesPhotoData: z.boolean().describe('True when photo perceptual hashes and face fingerprints (face descriptor, face-crop hash) were kept (the user opted in); false when the hashes were set to null and the face fingerprints left out.'),
     entries: z.array(HistoryEntry).describe('One history entry per profile: identity, latest report (findings with evidence, indicator source and next step), dismissals with notes, verification, manager notes, photo and text fingerprints, contacts and changes.'),
   })
   .describe('Vetter export: flag summaries of one or more freelancer profiles. A triage aid, not a verdict.');
 export type ExportBundle = z.infer<typeof ExportBundle>;
 
 export interface BundleOptions {
-  /** Keep photo perceptual hashes (default false: they are set to null). */
+  /** Keep photo perceptual hashes and face fingerprints (default false: hashes set to null, `face` left out). */
   includePhotoData?: boolean;
   /** Rule-set version of the running extension (default: the newest version among the entries' reports). */
   rulesetVersion?: string;
@@ -41,11 +43,16 @@ function stripPhoto(p: PhotoFingerprint): PhotoFingerprint {
   return { ...p, phash: null, phashMirror: null, dhash: null };
 }
 
-/** The entry as exported (photo hashes stripped unless asked for); `buildBundle` validates it, which also copies it. */
+/**
+ * The entry as exported (photo hashes and the face fingerprint stripped unless asked for); `buildBundle` validates
+ * it, which also copies it.
+ */
 export function exportEntry(entry: HistoryEntry, includePhotoData = false): HistoryEntry {
   const e = entry;
   if (includePhotoData) return e;
-  return { ...e, photo: e.photo && stripPhoto(e.photo), photos: e.photos.map(stripPhoto) };
+  const out: HistoryEntry = { ...e, photo: e.photo && stripPhoto(e.photo), photos: e.photos.map(stripPhoto) };
+  delete out.face;
+  return out;
 }
 
 /** Newest of dotted version strings, compared numerically part by part. */

@@ -143,6 +143,9 @@ export function mergeEntries(local: HistoryEntry, imported: HistoryEntry): { ent
   const photos = unionPhotos(local.photos, imported.photos);
   const photo = newer.photo && (photos.find((p) => photoKey(p) === photoKey(newer.photo!)) ?? newer.photo);
   const verified = !local.verified || !imported.verified ? (local.verified ?? imported.verified) : imported.verified.at > local.verified.at ? imported.verified : local.verified;
+  // The face of the newer check's photo: its own, else the other copy's when it is of the same photo (exports may omit it).
+  const older = importedNewer ? local : imported;
+  const face = newer.face ?? (older.face && older.face.photoUrl === newer.snapshot.photoUrl ? older.face : null);
   const entry: HistoryEntry = {
     version: local.version,
     identity: newer.identity,
@@ -161,6 +164,7 @@ export function mergeEntries(local: HistoryEntry, imported: HistoryEntry): { ent
     notes: mergeNotes(local.notes, imported.notes),
     // The full profile read goes with the report it was read for.
     ...(newer.profile !== undefined ? { profile: newer.profile } : {}),
+    ...(face ? { face } : {}),
   };
   return { entry, report: importedNewer ? 'imported' : 'local' };
 }

@@ -24,6 +24,42 @@ export function faceBand(distance: number): FaceBand {
 }
 
 /**
+ * Squared Euclidean distance, giving up once it exceeds `limit2` (it then returns a value above `limit2`): most stored
+ * faces are other people, far away, and are left after a fraction of the 128 numbers.
+ */
+function distance2Within(a: readonly number[], b: readonly number[], limit2: number): number {
+  const n = a.length;
+  let s = 0;
+  let i = 0;
+  while (i < n) {
+    const end = Math.min(n, i + 16);
+    for (; i < end; i++) {
+      const d = a[i]! - b[i]!;
+      s += d * d;
+    }
+    if (s > limit2) return s;
+  }
+  return s;
+}
+
+/**
+ * The items whose face descriptor is within the "likely same person" band of `descriptor` (index into `items` and
+ * distance, rounded to 4 decimals), closest first. Items without a descriptor, or of another length, are skipped.
+ */
+export function closeFaces<T>(descriptor: readonly number[], items: readonly T[], faceOf: (item: T) => readonly number[] | null | undefined): { item: T; index: number; distance: number }[] {
+  const limit2 = FACE_BANDS.likelySame ** 2;
+  const out: { item: T; index: number; distance: number }[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const f = faceOf(item);
+    if (!f || f.length !== descriptor.length) continue;
+    const d2 = distance2Within(descriptor, f, limit2);
+    if (d2 <= limit2) out.push({ item, index, distance: Math.round(Math.sqrt(d2) * 1e4) / 1e4 });
+  }
+  return out.sort((a, b) => a.distance - b.distance);
+}
+
+/**
  * Stored faces (other profiles' descriptors) within the "likely same person" band of this descriptor, closest first.
  * Entries with the same identity key as `self` are skipped (a profile is not a match of itself).
  */
@@ -32,12 +68,5 @@ export function sameFaceMatches(
   stored: readonly { identity: Identity; descriptor: readonly number[] }[],
   self?: { key: string },
 ): { other: Identity; distance: number }[] {
-  const out: { other: Identity; distance: number }[] = [];
-  for (const s of stored) {
-    if (self && s.identity.key === self.key) continue;
-    if (s.descriptor.length !== descriptor.length) continue;
-    const distance = descriptorDistance(descriptor, s.descriptor);
-    if (distance <= FACE_BANDS.likelySame) out.push({ other: s.identity, distance: Math.round(distance * 1e4) / 1e4 });
-  }
-  return out.sort((a, b) => a.distance - b.distance);
+  return closeFaces(descriptor, stored, (s) => (self && s.identity.key === self.key ? null : s.descriptor)).map(({ item, distance }) => ({ other: item.identity, distance }));
 }

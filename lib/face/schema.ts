@@ -3,7 +3,7 @@
  * Node in tests). All coordinates are normalised to the image: x / width, y / height, so 0–1 inside the frame.
  */
 import { z } from 'zod';
-import { Hash64 } from '../history/schema';
+import { Hash64 } from '../history/hash64';
 
 export const Point = z.object({ x: z.number(), y: z.number() });
 export type Point = z.infer<typeof Point>;
@@ -49,9 +49,9 @@ export const FaceAnalysis = z.object({
 export type FaceAnalysis = z.infer<typeof FaceAnalysis>;
 
 /**
- * What the history should keep of a face analysis (proposal for HistoryEntry, lead/history helper): the descriptor
- * for photo-same-person (lib/face/match.ts sameFaceMatches) and the face-crop pHash. Biometric data: kept only in the
- * local history, wiped with it, and left out of exports unless Settings.exportDescriptors is ticked.
+ * What the history keeps of a face analysis (HistoryEntry.face; the descriptor also in the entry's digest): the
+ * descriptor for photo-same-person (lib/history/match.ts → HistoryMatches.faces) and the face-crop pHash. Biometric
+ * data: kept only in the local history, wiped with it, and left out of exports unless the user ticks photo data.
  */
 export const FaceFingerprint = z.object({
   photoUrl: z.string(),

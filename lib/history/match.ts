@@ -4,6 +4,7 @@
  * - photoVaries: the same identity's earlier photos, or its linked accounts' photos, that are very different;
  * - text: other identities with the same bio or headline template (MinHash estimate, confirmed on the exact shingles);
  * - contacts: other identities sharing a normalized link, e-mail, phone or handle;
+ * - faces: other identities whose stored face descriptor is within the "likely same person" band (lib/face/match.ts);
  * - changes and previousChecks of this identity.
  * "Linked accounts" are the same person's profiles as far as the pages show: the same name on another site, or
  * profiles linking to each other; their photos are compared for photoVaries. Another identity is a profile with
@@ -14,6 +15,7 @@
 import { jaccard, minhashSimilarity, sharedPassage, TEMPLATE_SIMILARITY } from './fingerprint';
 import { diffChanges, normalizeLink } from './record';
 import { DIFFERENT_PHOTO_BITS, HashIndex, hamming, SAME_PHOTO_BITS } from '../photos/hash';
+import { closeFaces } from '../face/match';
 import type { Contact, HistoryEntry, HistoryMatches, Identity, PhotoFingerprint, ProfileSnapshot, TextFingerprint } from './schema';
 
 /** The part of a history entry that matching reads (stored compactly beside each entry, see store.ts). */
@@ -24,12 +26,14 @@ export interface Digest {
   photos: PhotoFingerprint[];
   text: TextFingerprint[];
   contacts: Contact[];
+  /** The latest photo's 128-number face descriptor (HistoryEntry.face), when a face was analysed. */
+  face?: number[] | null;
 }
 
 export function digestOf(e: HistoryEntry): Digest {
   const photos = [...e.photos];
   if (e.photo && !photos.some((p) => p.phash && p.phash === e.photo!.phash && p.url === e.photo!.url)) photos.push(e.photo);
-  return { identity: e.identity, lastSeen: e.lastSeen, photos, text: e.text, contacts: e.contacts };
+  return { identity: e.identity, lastSeen: e.lastSeen, photos, text: e.text, contacts: e.contacts, ...(e.face ? { face: e.face.descriptor } : {}) };
 }
 
 /** The profile being checked, as the matcher sees it. */
@@ -39,6 +43,8 @@ export interface Probe {
   photo: PhotoFingerprint | null;
   text: TextFingerprint[];
   contacts: Contact[];
+  /** This check's face descriptor (lib/face), when the photo was analysed and shows a face. */
+  face?: readonly number[] | null;
 }
 
 interface Folded {
@@ -199,6 +205,16 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
     }
   });
 
+  // Faces: other identities whose stored descriptor is close to this photo's (same person, another name). A profile
+  // already matched by its photo hash is left to photo reuse, so one shared photo is not counted twice.
+  const samePhoto = new Set(photo.map((m) => m.other.key));
+  const faces = probe.face
+    ? closeFaces(probe.face, others, (o) => o.face)
+        .filter(({ item, index }) => !isSame[index] && !samePhoto.has(item.identity.key))
+        .slice(0, MAX_PER_KIND)
+        .map(({ item, distance }) => ({ other: item.identity, distance }))
+    : undefined;
+
   const changes = prev ? [...prev.changes, ...diffChanges({ snapshot: prev.snapshot, photo: prev.photo }, { snapshot: probe.snapshot, photo: probe.photo }, now.toISOString())] : [];
 
   return {
@@ -213,6 +229,7 @@ export function findMatches(probe: Probe, digests: readonly Digest[], prev: Hist
       .slice(0, MAX_PER_KIND),
     contacts: contacts.slice(0, MAX_PER_KIND * 3),
     changes: changes.slice(-50),
+    ...(faces ? { faces } : {}),
     previousChecks: prev?.checks ?? 0,
   };
 }

@@ -9,6 +9,7 @@ import type { Report } from '../report/schema';
 import { fingerprintText } from './fingerprint';
 import { profileKey } from './identity';
 import { hamming, SAME_PHOTO_BITS } from '../photos/hash';
+import { faceFingerprint, type FaceAnalysis, type FaceFingerprint } from '../face/schema';
 import {
   HISTORY_VERSION,
   STORED_RAW_TEXT_CAP,
@@ -156,6 +157,20 @@ export function diffChanges(prev: Observed, next: Observed, at: string): Change[
   return out;
 }
 
+/**
+ * The face to keep: the new analysis's (null when it found no face), else the stored one while the photo is the same
+ * (same address, or hashes within the same-photo threshold), else none (a stale face of an old photo is dropped).
+ */
+export function faceToKeep(prev: HistoryEntry | null, profile: Profile, photo: PhotoFingerprint | null, face: FaceAnalysis | null, now: Date): FaceFingerprint | null {
+  const url = profile.photo?.url;
+  if (!url) return null;
+  if (face) return faceFingerprint(face, url, now);
+  const old = prev?.face;
+  if (!old) return null;
+  const samePhoto = photo?.phash && prev.photo?.phash ? hamming(photo.phash, prev.photo.phash) <= SAME_PHOTO_BITS : photoPath(old.photoUrl) === photoPath(url);
+  return samePhoto ? old : null;
+}
+
 const MAX_CHANGES = 100;
 const MAX_PHOTOS = 20;
 const MAX_CONTACTS = 200;
@@ -168,7 +183,10 @@ export function mergeEntry(
   photo: PhotoFingerprint | null,
   text: TextFingerprint[],
   now: Date,
+  /** This check's face analysis (lib/face), if one ran. */
+  faceAnalysis: FaceAnalysis | null = null,
 ): HistoryEntry {
+  const face = faceToKeep(prev, profile, photo, faceAnalysis, now);
   const at = now.toISOString();
   const snapshot = snapshotOf(profile);
   const changes = prev ? [...prev.changes, ...diffChanges({ snapshot: prev.snapshot, photo: prev.photo }, { snapshot, photo }, at)].slice(-MAX_CHANGES) : [];
@@ -197,5 +215,6 @@ export function mergeEntry(
     notes: prev?.notes ?? null,
     // The full read, for re-analysis when the notes change; rawText capped to keep storage small.
     profile: { ...profile, rawText: profile.rawText.slice(0, STORED_RAW_TEXT_CAP) },
+    ...(face ? { face } : {}),
   };
 }

@@ -7,14 +7,15 @@ import { z } from 'zod';
 import { CountryCode, DatePoint, Link, Money, PlatformId, Profile } from '../profile/schema';
 import { ManagerNotes } from '../notes/schema';
 import { Report } from '../report/schema';
+import { FaceFingerprint } from '../face/schema';
+import { Hash64 } from './hash64';
 
 export const HISTORY_VERSION = 1;
 /** `HistoryEntry.profile.rawText` is kept up to this many characters. */
 export const STORED_RAW_TEXT_CAP = 4_000;
 
 const iso = z.string().datetime({ offset: true });
-/** 64-bit perceptual hash as 16 lower-case hex digits. */
-export const Hash64 = z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits');
+export { Hash64 };
 
 export const Identity = z.object({
   /** `profileKey(source)`: platform + id, else normalized URL. */
@@ -126,6 +127,11 @@ export const HistoryEntry = z.object({
    * re-read). Absent on entries stored by older versions and on some imports.
    */
   profile: Profile.nullable().optional(),
+  /**
+   * The face in the latest photo (face descriptor, face-crop pHash; lib/face): biometric, kept only here (wiped with
+   * the history) and left out of exports unless the user ticks photo data. Absent when no face was analysed.
+   */
+  face: FaceFingerprint.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -25,6 +25,7 @@ const DigestSchema = z.object({
   photos: z.array(PhotoFingerprint),
   text: z.array(TextFingerprint),
   contacts: z.array(Contact),
+  face: z.array(z.number()).length(128).nullable().optional(),
 });
 
 interface VetterDB extends DBSchema {
