@@ -68,7 +68,9 @@ describe('face analysis in Chromium', () => {
     const page = await openAndWait(byName('face-logo-photo').url);
     await page.locator('.vetter-finding[data-rule-id="photo-no-face"]').waitFor({ timeout: 10_000 });
     expect(await ruleIds(page)).not.toContain('photo-synthetic');
-    expect(await page.locator('.vetter-badge').getAttribute('data-level')).toBe('low');
+    // The face fixtures reuse the clean Upwork profile's text, so the history of this browser adds cross-profile
+    // findings (text-template) to the level; the face rules' own part is what is checked here.
+    expect((await ruleIds(page)).filter((r) => String(r).startsWith('photo-'))).toEqual(['photo-no-face']);
     await page.close();
   });
 
@@ -76,8 +78,8 @@ describe('face analysis in Chromium', () => {
     await browser.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...defaultSettings(), photoAnalysis: false });
     try {
       const page = await openAndWait(byName('face-ffhq-photo').url);
-      expect(await ruleIds(page)).not.toContain('photo-synthetic');
-      expect(await page.locator('.vetter-badge').getAttribute('data-level')).toBe('none');
+      // No face rule runs without the analysis (cross-profile findings from this browser's history may remain).
+      expect((await ruleIds(page)).filter((r) => ['photo-synthetic', 'photo-no-face', 'photo-same-person'].includes(String(r)))).toEqual([]);
       await page.close();
     } finally {
       await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
