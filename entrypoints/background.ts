@@ -28,7 +28,7 @@ export interface BackgroundDeps {
 let storePromise: Promise<HistoryStoreExt> | null = null;
 export const defaultDeps: BackgroundDeps = {
   openStore() {
-    storePromise ??= openHistory().catch((e: unknown) => {
+    storePromise ??= openHistory(undefined, { onClosed: () => (storePromise = null) }).catch((e: unknown) => {
       storePromise = null;
       throw e;
     });

@@ -14,7 +14,12 @@ async function historyEntry(key: string) {
   if (typeof indexedDB === 'undefined') return null;
   try {
     const { openHistory } = await import('./history/store');
-    return await (await openHistory()).get(key);
+    const store = await openHistory();
+    try {
+      return await store.get(key);
+    } finally {
+      store.close();
+    }
   } catch {
     return null;
   }

@@ -95,7 +95,7 @@ export interface HistoryStoreExt extends HistoryStore {
 }
 
 /** Opens (and creates or upgrades) the history database. `factory` defaults to the global indexedDB. */
-export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt> {
+export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () => void } = {}): Promise<HistoryStoreExt> {
   const idb = factory ?? globalThis.indexedDB;
   if (!idb) throw new Error('History: IndexedDB is not available in this context.');
   const prevIdb = globalThis.indexedDB;
@@ -112,6 +112,15 @@ export async function openHistory(factory?: IDBFactory): Promise<HistoryStoreExt
           d.createObjectStore('setAside', { autoIncrement: true });
         }
         // Future versions: `if (oldVersion < 2) { … }`, migrating records with migrateEntry.
+      },
+      // "Clear all data" (options page) deletes the database: let it go instead of blocking the deletion; the caller
+      // opens a fresh connection next time (onClosed).
+      blocking() {
+        db.close();
+        opts.onClosed?.();
+      },
+      terminated() {
+        opts.onClosed?.();
       },
     });
   } finally {
