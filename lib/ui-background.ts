@@ -95,7 +95,8 @@ async function readWithInjectedReader(tabId: number): Promise<CheckResult> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
     const parsed = Profile.safeParse(frame?.result);
-    if (!parsed.success) return { ok: false, error: t('errorNoProfile') };
+    // A page where not even a person's name could be read is not a profile: say so rather than score an empty read.
+    if (!parsed.success || !parsed.data.name) return { ok: false, error: t('errorNoProfile') };
     return { ok: true, profile: parsed.data, report: await analyzeWithSettings(parsed.data) };
   } catch (e) {
     return { ok: false, error: t('errorCannotRead', e instanceof Error ? e.message : String(e)) };
