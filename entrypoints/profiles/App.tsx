@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { reportPath } from '@/lib/export/report-url';
 import { PLATFORM_LABELS } from '@/lib/history/describe';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { SetAside } from '@/lib/history/store-types';
@@ -97,6 +98,18 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
           <p aria-live="polite" className="count">
             {rows.length} of {data.entries.length} profile{data.entries.length === 1 ? '' : 's'}
           </p>
+          {rows.length > 0 && (
+            <p className="exports">
+              Export (JSON, CSV, Markdown) or print as one file:{' '}
+              <a href={reportPath(rows.map((e) => e.identity.key))} data-testid="export-listed">
+                the {rows.length} listed profile{rows.length === 1 ? '' : 's'}
+              </a>{' '}
+              ·{' '}
+              <a href={reportPath('all')} data-testid="export-all">
+                the whole history
+              </a>
+            </p>
+          )}
           <table>
             <caption className="sr-only">Checked profiles, sorted by {COLUMNS.find((c) => c.key === sort.key)!.label.toLowerCase()}</caption>
             <thead>

@@ -85,6 +85,20 @@ describe('history page (React, happy-dom)', () => {
     expect(container.querySelector('th[aria-sort="ascending"]')!.textContent).toBe('Name');
   });
 
+  it('exports the listed profiles (after filters) or the whole history as one file through the report page', async () => {
+    await render({ entries, setAside: [] });
+    const listed = () => new URLSearchParams(container.querySelector('[data-testid="export-listed"]')!.getAttribute('href')!.split('?')[1]).getAll('key');
+    expect(listed().sort()).toEqual(entries.map((e) => e.identity.key).sort());
+    expect(container.querySelector('[data-testid="export-all"]')!.getAttribute('href')).toBe('/report.html?all=1');
+    const level = container.querySelector('form select') as HTMLSelectElement;
+    const want = entries[0]!.report.level;
+    await act(async () => {
+      level.value = want;
+      level.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(listed()).toEqual(entries.filter((e) => e.report.level === want).map((e) => e.identity.key));
+  });
+
   it('shows set-aside records with a notice', async () => {
     await render({ entries: [], setAside: [{ key: 'upwork:~01bad', reason: 'lastSeen: Invalid ISO datetime', raw: {}, at: '2025-03-01T00:00:00.000Z' }] });
     const notice = container.querySelector('[data-testid="set-aside"]')!;
