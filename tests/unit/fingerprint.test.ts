@@ -9,8 +9,8 @@ import { FIXTURES_ROOT } from './site-fixtures';
 const all = loadFixtures(FIXTURES_ROOT);
 const bios = all
   // Marketplace profiles by different people: not the generic-reader pages (they need --generic and may show one
-  // person twice), nor the cross-* pairs made to share a bio or photo on purpose.
-  .filter((f) => !f.file.startsWith('generic/') && !/\/cross-/.test(f.file))
+  // person twice), nor the hostile pages, nor the cross-* pairs and face-* pages that reuse a bio on purpose.
+  .filter((f) => !f.file.startsWith('generic/') && !f.file.startsWith('hostile/') && !/\/(cross|face)-/.test(f.file))
   .map((f) => ({ file: f.file, name: checkHtml(f.html, f.url).profile.name, text: checkHtml(f.html, f.url).profile.overview ?? '' }))
   .filter((b) => words(b.text).length >= MIN_WORDS);
 
