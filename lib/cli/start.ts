@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteExtractorFor } from '../extractors';
-import { launchWithExtension, loadFixtures, ROOT, startFixtureServer } from './harness';
+import { E2E_DIST, launchWithExtension, loadFixtures, ROOT, startFixtureServer } from './harness';
 
 const HEADLESS = process.env['VETTER_HEADLESS'] === '1' || (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']);
 
@@ -15,7 +15,9 @@ async function main() {
   // The hostile pages (tests/fixtures/hostile) are test material, not demo profiles.
   const fixtures = loadFixtures().filter((f) => !f.file.startsWith('hostile/'));
   const server = await startFixtureServer(fixtures);
-  const browser = await launchWithExtension({ server, headless: HEADLESS });
+  // The demo loads the e2e build: the same extension, but its badge's shadow root is open so this script can read the
+  // level it prints (the production build's root is closed to the page, and to Playwright too).
+  const browser = await launchWithExtension({ server, headless: HEADLESS, extensionDir: E2E_DIST });
   console.log(`Vetter demo: Chromium ${HEADLESS ? '(headless: no display found)' : ''} with the extension ${browser.extensionId}`);
   console.log(`Fixture server on 127.0.0.1:${server.httpsPort} (https) for ${server.hosts.join(', ')}\n`);
   const outDir = join(ROOT, 'test-output/demo');
@@ -45,6 +47,7 @@ async function main() {
       // no badge within the time: reported as such
     }
     console.log(`${f.file.padEnd(34)} ${summary}\n${' '.repeat(35)}${f.url}`);
+    if (HEADLESS) await page.close();
   }
   if (HEADLESS) {
     await browser.close();
