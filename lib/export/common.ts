@@ -1,22 +1,12 @@
 /** Small helpers shared by the export formats and the report page. */
+import { PLATFORM_LABELS } from '../history/describe';
 import type { HistoryEntry } from '../history/schema';
 import type { PlatformId } from '../profile/schema';
 import type { Finding } from '../report/schema';
 
-const PLATFORM_NAMES: Record<PlatformId, string> = {
-  upwork: 'Upwork',
-  freelancer: 'Freelancer.com',
-  fiverr: 'Fiverr',
-  toptal: 'Toptal',
-  linkedin: 'LinkedIn',
-  github: 'GitHub',
-  guru: 'Guru',
-  peopleperhour: 'PeoplePerHour',
-  generic: 'Other site',
-};
-
+/** The site's name for lists and exports (the same names as lib/history/describe.ts; "Other site" for generic pages). */
 export function platformName(p: PlatformId): string {
-  return PLATFORM_NAMES[p];
+  return p === 'generic' ? 'Other site' : PLATFORM_LABELS[p];
 }
 
 /** The manager's dismissal of this finding, matched by rule id and title (as the badge matches them). */

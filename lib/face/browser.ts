@@ -5,6 +5,7 @@
  */
 import * as faceapi from '@vladmandic/face-api';
 import { browser } from 'wxt/browser';
+import { decodeScaled } from '../photos/fetch';
 import { analyzeFace, type FaceApiModule } from './analyze';
 import type { Rgba } from './pixels';
 import type { FaceAnalysis } from './schema';
@@ -45,21 +46,9 @@ export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; loadMs: numb
   return loading;
 }
 
-/** Decode image bytes with the browser's decoders; the natural size is kept for the report. */
-export async function decodeInPage(bytes: ArrayBuffer, mime: string): Promise<{ rgba: Rgba; width: number; height: number }> {
-  const bitmap = await createImageBitmap(new Blob([bytes], { type: mime || 'image/jpeg' }));
-  try {
-    const scale = Math.min(1, DECODE_MAX / Math.max(bitmap.width, bitmap.height));
-    const w = Math.max(1, Math.round(bitmap.width * scale));
-    const h = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(w, h);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas to decode the photo');
-    ctx.drawImage(bitmap, 0, 0, w, h);
-    return { rgba: { width: w, height: h, data: ctx.getImageData(0, 0, w, h).data }, width: bitmap.width, height: bitmap.height };
-  } finally {
-    bitmap.close();
-  }
+/** Decode image bytes with the browser's decoders (lib/photos/fetch.ts); the natural size is kept for the report. */
+export function decodeInPage(bytes: ArrayBuffer, mime: string): Promise<{ rgba: Rgba; width: number; height: number }> {
+  return decodeScaled(new Blob([bytes], { type: mime || 'image/jpeg' }), DECODE_MAX);
 }
 
 export async function analyzeBytes(bytes: ArrayBuffer, mime: string): Promise<FaceAnalysis> {

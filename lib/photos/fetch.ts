@@ -19,23 +19,30 @@ export interface PhotoDeps {
   now: () => Date;
 }
 
-/** Decodes an image with the browser's codecs (works in service workers, which have no DOM). */
-export async function decodeWithCanvas(blob: Blob): Promise<Rgba> {
+/**
+ * Decodes an image with the browser's codecs (works in service workers and offscreen documents: no DOM needed), scaled
+ * down to at most `maxSide` pixels a side; `width` and `height` are the image's natural size.
+ */
+export async function decodeScaled(blob: Blob, maxSide = MAX_SIDE): Promise<{ rgba: Rgba; width: number; height: number }> {
   if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') throw new Error('no image decoder in this context');
   const bmp = await createImageBitmap(blob);
   try {
-    const s = Math.min(1, MAX_SIDE / Math.max(bmp.width, bmp.height));
+    const s = Math.min(1, maxSide / Math.max(bmp.width, bmp.height));
     const w = Math.max(1, Math.round(bmp.width * s));
     const h = Math.max(1, Math.round(bmp.height * s));
     const canvas = new OffscreenCanvas(w, h);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2d context');
     ctx.drawImage(bmp, 0, 0, w, h);
-    const data = ctx.getImageData(0, 0, w, h);
-    return { width: w, height: h, data: data.data };
+    return { rgba: { width: w, height: h, data: ctx.getImageData(0, 0, w, h).data }, width: bmp.width, height: bmp.height };
   } finally {
     bmp.close();
   }
+}
+
+/** The decoded pixels only (the photo hashes). */
+export async function decodeWithCanvas(blob: Blob): Promise<Rgba> {
+  return (await decodeScaled(blob)).rgba;
 }
 
 const empty = (url: string, kind: PhotoFingerprint['kind'], now: Date = new Date()): PhotoFingerprint => ({
