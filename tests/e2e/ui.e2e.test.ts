@@ -127,7 +127,8 @@ describe('badge and details panel', () => {
     expect(await page.evaluate(() => document.querySelector('vetter-badge')!.shadowRoot!.activeElement?.className)).toBe('vetter-close');
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).count()).toBe(0);
-    expect(await page.evaluate(() => document.querySelector('vetter-badge')!.shadowRoot!.activeElement?.className)).toContain('vetter-pill');
+    // Focus goes back in an effect after the panel's removal is painted: wait for it rather than race it.
+    await expect.poll(() => page.evaluate(() => document.querySelector('vetter-badge')!.shadowRoot!.activeElement?.className)).toContain('vetter-pill');
     await page.keyboard.press('Space');
     await panel(page).waitFor();
     await page.close();
