@@ -40,9 +40,9 @@ export function runRules(profile: Profile, opts: RunOptions = {}): Finding[] {
           nextStep: d.nextStep,
           ...(d.msg ? { msg: d.msg } : {}),
         };
-        // The quick check accepts exactly what the schema accepts (findings without catalogue message keys); the
-        // schema runs for the others and to word a rejection.
-        const quick = d.msg ? null : quickFinding(candidate);
+        // The quick check accepts exactly what the schema accepts (catalogue message keys included); the schema runs
+        // only to word a rejection.
+        const quick = quickFinding(candidate);
         if (quick) {
           findings.push(quick);
           continue;
@@ -89,6 +89,7 @@ export function quickFinding(c: {
   evidence: unknown;
   indicator: { id: unknown; source: unknown; url: unknown };
   nextStep: unknown;
+  msg?: unknown;
 }): Finding | null {
   if (!nonEmpty(c.ruleId) || !nonEmpty(c.title) || !nonEmpty(c.explanation) || !nonEmpty(c.nextStep)) return null;
   if (!CATEGORY_SET.has(c.category as string) || !SEVERITY_SET.has(c.severity as string) || !WEIGHT_SET.has(c.weight as string)) return null;
@@ -104,6 +105,11 @@ export function quickFinding(c: {
     if (!nonEmpty(field) || typeof excerpt !== 'string') return null;
     evidence.push({ field, excerpt });
   }
+  let msg: Finding['msg'];
+  if (c.msg !== undefined) {
+    msg = quickMessage(c.msg);
+    if (!msg) return null;
+  }
   return {
     ruleId: c.ruleId,
     category: c.category as Finding['category'],
@@ -114,7 +120,23 @@ export function quickFinding(c: {
     evidence,
     indicator: { id, source: source as Finding['indicator']['source'], url },
     nextStep: c.nextStep,
+    ...(msg ? { msg } : {}),
   };
+}
+
+/** `FindingMessage` by hand: optional non-empty keys, up to 9 string params; unknown keys dropped as zod does. */
+function quickMessage(m: unknown): Finding['msg'] | null {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return null;
+  const { title, explanation, nextStep, params } = m as Record<string, unknown>;
+  if (!Array.isArray(params) || params.length > 9) return null;
+  for (const x of params as unknown[]) if (typeof x !== 'string') return null;
+  const out: Partial<NonNullable<Finding['msg']>> = {};
+  for (const [k, v] of [['title', title], ['explanation', explanation], ['nextStep', nextStep]] as const) {
+    if (v === undefined) continue;
+    if (!nonEmpty(v)) return null;
+    out[k] = v;
+  }
+  return { ...out, params: [...(params as string[])] };
 }
 
 /**

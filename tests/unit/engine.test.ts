@@ -243,6 +243,35 @@ describe('quickFinding (the engine check that replaces zod on the happy path)', 
     }),
     nextStep: str,
   });
+  /** Catalogue message keys as rules write them, and the shapes the schema refuses (empty keys, >9 params, non-strings). */
+  const msg = fc.oneof(
+    fc.record(
+      {
+        title: fc.oneof(str, fc.constant(undefined)),
+        explanation: fc.oneof(str, fc.constant(undefined)),
+        nextStep: fc.oneof(str, fc.constant(undefined)),
+        params: fc.oneof(fc.array(str, { maxLength: 11 }), fc.constant('x'), fc.constant(undefined)),
+        extra: fc.constant(1),
+      },
+      { requiredKeys: ['params'] },
+    ),
+    fc.constant(null),
+    fc.constant([]),
+    fc.constant('f_key'),
+  );
+  const word = fc.string({ minLength: 1, maxLength: 6 });
+  const valid = fc.record({
+    ruleId: word,
+    category: fc.constantFrom(...CATEGORIES),
+    severity: fc.constantFrom(...SEVERITIES),
+    weight: fc.constantFrom('weak', 'medium', 'strong'),
+    title: word,
+    explanation: word,
+    evidence: fc.array(fc.record({ field: word, excerpt: fc.string({ maxLength: 6 }) }), { maxLength: 3 }),
+    indicator: fc.record({ id: word, source: fc.constantFrom(...INDICATOR_SOURCES), url: fc.constant('https://www.ic3.gov/PSA/2023/PSA231018') }),
+    nextStep: word,
+  });
+  const withMsg = fc.tuple(fc.oneof(valid, candidate), msg).map(([c, m]) => ({ ...c, msg: m }));
 
   it('accepts exactly what the Finding schema accepts and returns the same object', () => {
     fc.assert(
@@ -254,5 +283,34 @@ describe('quickFinding (the engine check that replaces zod on the happy path)', 
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('with catalogue message keys (msg): accepts exactly what the schema accepts and returns the same object', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(withMsg, (c) => {
+        const z = Finding.safeParse(c);
+        const q = quickFinding(c);
+        expect(q !== null).toBe(z.success);
+        if (z.success) {
+          accepted++;
+          expect(q).toEqual(z.data);
+          expect(q!.msg).toEqual(z.data.msg);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // The generator reaches the accepting side too, so the equality above is exercised.
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('a valid finding with msg keeps its keys and params', () => {
+    const c = {
+      ...finding('photo', 'low', 'weak'),
+      msg: { title: 'f_photoNone_title', explanation: 'f_photoNone_expl', params: ['a', 'b'] },
+    };
+    expect(quickFinding(c)).toEqual(c);
+    expect(quickFinding({ ...c, msg: { ...c.msg, params: Array.from({ length: 10 }, () => 'p') } })).toBeNull();
+    expect(quickFinding({ ...c, msg: { ...c.msg, nextStep: '' } })).toBeNull();
   });
 });
