@@ -65,3 +65,19 @@ export const OFF_PLATFORM = new RegExp(
 
 /** Hangul (Korean script): jamo, compatibility jamo and syllables. */
 export const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]+/;
+
+/**
+ * Gates: for a slow pattern, a simpler one that matches wherever it does (at the same word start), so a text the gate
+ * does not match is skipped without running the pattern. Most profile texts mention no payment or messaging word, and
+ * these alternations with many branches after each word cost two to five times their gate.
+ * tests/unit/patterns-gates.test.ts checks every gate against generated and fixture texts.
+ */
+export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
+  // Every alternative needs an account word (paypal and payoneer start with "pay") or "pay… to my partner".
+  [THIRD_PARTY, /\b(?:account|pay|wise|bank|card|wallet|iban)/i],
+  [OFF_PLATFORM, /\b(?:telegram|whats ?app|skype|signal|discord|wechat|weixin|kakao ?talk|viber|line (?:id|app)|t\.me\/|outside|off[- ]platform)/i],
+]);
+
+/** Any of PROVIDERS (Wise case-insensitively here, so a superset): one pass instead of twelve on a text with none. */
+export const ANY_PROVIDER =
+  /\b(?:pay ?pal|payoneer|wise|transferwise|skrill|western union|money ?gram|revolut|alipay|we ?chat ?pay|union ?pay|usdt|usdc|bitcoin|btc|crypto|bank transfer|wire transfer|swift|iban)/i;

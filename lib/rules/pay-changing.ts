@@ -3,12 +3,13 @@ import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
 import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
-import { PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
+import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts, sentences } from './text';
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;
+const PAY_WORD = /\b(payment|bank|account)\b/i;
 
 export const payChanging: Rule = {
   meta: {
@@ -78,10 +79,15 @@ function pageFindings(p: Profile): FindingDraft[] {
   const found = new Map<string, Evidence>();
   const changes: Evidence[] = [];
   for (const t of profileTexts(p)) {
+    // A provider or change pattern that matches a sentence matches its whole text (no anchors or lookarounds), so the
+    // sentences of a text are read only for the patterns its whole text matches; most texts match none.
+    const named = ANY_PROVIDER.test(t.text) ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
+    const change = CHANGE.test(t.text);
+    if (!named.length && !change) continue;
     for (const s of sentences(t.text)) {
       if (INTEGRATION.test(s)) continue;
-      for (const [name, re] of PROVIDERS) if (re.test(s) && !found.has(name)) found.set(name, { field: t.field, excerpt: clip(s) });
-      if (CHANGE.test(s) && PROVIDERS.some(([, re]) => re.test(s) || /\b(payment|bank|account)\b/i.test(s))) changes.push({ field: t.field, excerpt: clip(s) });
+      for (const [name, re] of named) if (re.test(s) && !found.has(name)) found.set(name, { field: t.field, excerpt: clip(s) });
+      if (change && CHANGE.test(s) && (PAY_WORD.test(s) || named.some(([, re]) => re.test(s)))) changes.push({ field: t.field, excerpt: clip(s) });
     }
   }
   if (changes.length) {

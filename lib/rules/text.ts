@@ -4,6 +4,7 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
+import { GATES } from './patterns';
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
@@ -95,7 +96,7 @@ export function findSentences(
   for (const t of profileTexts(p, { reviews: opts.reviews })) {
     if (opts.fields && !opts.fields.some((f) => t.field === f || t.field.startsWith(`${f}[`))) continue;
     // A pattern that matches a sentence also matches the whole text, so a text without a match has no hits.
-    if (prefilter && !pattern.test(t.text)) continue;
+    if (!passesGate(pattern, t) || (prefilter && !pattern.test(t.text))) continue;
     for (const s of sentences(t.text)) {
       const m = s.match(pattern);
       if (!m) continue;
@@ -105,6 +106,12 @@ export function findSentences(
     }
   }
   return hits;
+}
+
+/** False when the pattern's gate (patterns.ts GATES) does not match the text, so the pattern cannot either. */
+function passesGate(re: RegExp, t: TextField): boolean {
+  const gate = GATES.get(re);
+  return !gate || gate.test(t.text);
 }
 
 const prefilterOk = new WeakMap<RegExp, boolean>();

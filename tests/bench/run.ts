@@ -15,6 +15,8 @@ import { fieldsRead } from '../../lib/extractors/builder';
 import { PROFILE_FIELDS, type Profile } from '../../lib/profile/schema';
 import { runFuzz } from './fuzz';
 import { benchPage } from './page';
+import { benchEngine } from './engine';
+import { loadavg } from 'node:os';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,26 +61,7 @@ for (const platform of [...new Set(rows.map((r) => r.platform))]) {
   );
 }
 
-const N = 20_000;
-const makeBatch = (n: number, tag: string): Profile[] =>
-  Array.from({ length: n }, (_, i) => {
-    const p = structuredClone(profiles[i % profiles.length]!);
-    p.name = `${p.name ?? 'x'} ${tag}${i}`;
-    return p;
-  });
-// Warm up on a separate batch (JIT, the university index built on first use), then measure fresh profiles.
-for (const p of makeBatch(N, 'w')) analyze(p);
-const batch = makeBatch(N, '');
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (const p of batch) analyze(p);
-const dt = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const cpuMs = (cpu.user + cpu.system) / 1000;
-console.log(
-  `\nEngine: ${N} profiles in ${dt.toFixed(0)} ms = ${Math.round((N / dt) * 1000).toLocaleString('en')} profiles/s wall-clock` +
-    ` (${Math.round((N / cpuMs) * 1000).toLocaleString('en')} profiles/s of CPU time; the two differ when other processes share the cores)`,
-);
+benchEngine(profiles, () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
 const cs = join(CHROME_DIST, 'content-scripts/content.js');
 if (existsSync(cs)) {

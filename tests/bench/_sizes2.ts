@@ -1,0 +1,22 @@
+import { extractProfile } from '../../lib/extractors';
+import { loadFixtures } from '../../lib/cli/harness';
+import { parseHtmlDocument } from '../../lib/cli/check';
+import { profileTexts } from '../../lib/rules/text';
+import { GATES } from '../../lib/rules/patterns';
+const ps = loadFixtures().map((f) => extractProfile(parseHtmlDocument(f.html), { url: f.url }));
+const texts = ps.flatMap((p) => profileTexts(p).map((t) => t.text));
+const words = [...new Set([...GATES.values()].flat())].sort((a, b) => b.length - a.length);
+console.log(words.length, 'words');
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const U = new RegExp(words.map(esc).join('|'), 'g');
+const U2 = new RegExp(words.map(esc).join('|'), 'gi');
+const bench = (name: string, f: (s: string) => unknown) => { for (let k = 0; k < 200; k++) for (const s of texts) f(s); const t = performance.now(); for (let k = 0; k < 2000; k++) for (const s of texts) f(s); console.log(name.padEnd(20), ((performance.now() - t) / 2000 / ps.length * 1000).toFixed(2), 'µs/profile'); };
+bench('lower', (s) => s.toLowerCase());
+bench('union on lower', (s) => { const l = s.toLowerCase(); const set = new Set<string>(); for (const m of l.matchAll(U)) set.add(m[0]); return set; });
+bench('union /i', (s) => { const set = new Set<string>(); for (const m of s.matchAll(U2)) set.add(m[0].toLowerCase()); return set; });
+bench('includes all', (s) => { const l = s.toLowerCase(); let n = 0; for (const [, g] of GATES) for (const w of g) if (l.includes(w)) { n++; break; } return n; });
+bench('includes distinct', (s) => { const l = s.toLowerCase(); let n = 0; for (const w of words) if (l.includes(w)) n++; return n; });
+bench('all regex', (s) => { let n = 0; for (const [re] of GATES) if (re.test(s)) n++; return n; });
+let i = 0;
+for (const [re, g] of GATES) { i++; bench(`re${i} ${re.source.slice(0, 14)}`, (s) => re.test(s)); bench(`  gate${i} ${g.length}`, (s) => { const l = s.toLowerCase(); for (const w of g) if (l.includes(w)) return true; return false; }); }
+console.log('non-latin1 texts', texts.filter((s) => /[^\x00-\xff]/.test(s)).length, 'of', texts.length);
