@@ -130,12 +130,11 @@ function quickMessage(m: unknown): Finding['msg'] | null {
   const { title, explanation, nextStep, params } = m as Record<string, unknown>;
   if (!Array.isArray(params) || params.length > 9) return null;
   for (const x of params as unknown[]) if (typeof x !== 'string') return null;
+  if ((title !== undefined && !nonEmpty(title)) || (explanation !== undefined && !nonEmpty(explanation)) || (nextStep !== undefined && !nonEmpty(nextStep))) return null;
   const out: Partial<NonNullable<Finding['msg']>> = {};
-  for (const [k, v] of [['title', title], ['explanation', explanation], ['nextStep', nextStep]] as const) {
-    if (v === undefined) continue;
-    if (!nonEmpty(v)) return null;
-    out[k] = v;
-  }
+  if (title !== undefined) out.title = title;
+  if (explanation !== undefined) out.explanation = explanation;
+  if (nextStep !== undefined) out.nextStep = nextStep;
   return { ...out, params: [...(params as string[])] };
 }
 

@@ -78,6 +78,16 @@ export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
   [OFF_PLATFORM, /\b(?:telegram|whats ?app|skype|signal|discord|wechat|weixin|kakao ?talk|viber|line (?:id|app)|t\.me\/|outside|off[- ]platform)/i],
 ]);
 
+/**
+ * Payment words: a text this does not match cannot match CRYPTO, ADVANCE, PRC, THIRD_PARTY, PAYMENT_CHANGE or any of
+ * PROVIDERS (each needs one of these words at a word start, or a digit and "%"). One pass over a text instead of one
+ * per pattern; most profile texts say nothing about payment.
+ */
+export const PAYMENT_WORDS =
+  /\b(?:account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift)|\d\s?%/i;
+/** The patterns PAYMENT_WORDS rules out. */
+export const PAYMENT_PATTERNS: ReadonlySet<RegExp> = new Set([CRYPTO, ADVANCE, PRC, THIRD_PARTY, PAYMENT_CHANGE, ...PROVIDERS.map(([, re]) => re)]);
+
 /** Any of PROVIDERS (Wise case-insensitively here, so a superset): one pass instead of twelve on a text with none. */
 export const ANY_PROVIDER =
   /\b(?:pay ?pal|payoneer|wise|transferwise|skrill|western union|money ?gram|revolut|alipay|we ?chat ?pay|union ?pay|usdt|usdc|bitcoin|btc|crypto|bank transfer|wire transfer|swift|iban)/i;

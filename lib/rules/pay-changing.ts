@@ -5,7 +5,7 @@ import type { FindingDraft, Rule } from './types';
 import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
 import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
-import { clip, profileTexts, sentences } from './text';
+import { clip, mentionsPayment, profileTexts, sentences } from './text';
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;
@@ -81,6 +81,7 @@ function pageFindings(p: Profile): FindingDraft[] {
   for (const t of profileTexts(p)) {
     // A provider or change pattern that matches a sentence matches its whole text (no anchors or lookarounds), so the
     // sentences of a text are read only for the patterns its whole text matches; most texts match none.
+    if (!mentionsPayment(t)) continue;
     const named = ANY_PROVIDER.test(t.text) ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
     const change = CHANGE.test(t.text);
     if (!named.length && !change) continue;

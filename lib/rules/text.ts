@@ -4,7 +4,7 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import { GATES } from './patterns';
+import { GATES, PAYMENT_PATTERNS, PAYMENT_WORDS } from './patterns';
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
@@ -108,8 +108,20 @@ export function findSentences(
   return hits;
 }
 
-/** False when the pattern's gate (patterns.ts GATES) does not match the text, so the pattern cannot either. */
-function passesGate(re: RegExp, t: TextField): boolean {
+const paymentCache = new WeakMap<TextField, boolean>();
+/**
+ * Whether the text names any payment word (patterns.ts PAYMENT_WORDS): once per text of a check (TextField objects are
+ * cached per profile by profileTexts), read by every payment rule.
+ */
+export function mentionsPayment(t: TextField): boolean {
+  let v = paymentCache.get(t);
+  if (v === undefined) paymentCache.set(t, (v = PAYMENT_WORDS.test(t.text)));
+  return v;
+}
+
+/** False when the text cannot match the pattern: no payment word for a payment pattern, or its gate (GATES) fails. */
+export function passesGate(re: RegExp, t: TextField): boolean {
+  if (PAYMENT_PATTERNS.has(re) && !mentionsPayment(t)) return false;
   const gate = GATES.get(re);
   return !gate || gate.test(t.text);
 }

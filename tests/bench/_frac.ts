@@ -1,0 +1,10 @@
+import { extractProfile } from '../../lib/extractors';
+import { loadFixtures } from '../../lib/cli/harness';
+import { parseHtmlDocument } from '../../lib/cli/check';
+import { profileTexts } from '../../lib/rules/text';
+import { PAYMENT_WORDS } from '../../lib/rules/patterns';
+const ps = loadFixtures().map((f) => extractProfile(parseHtmlDocument(f.html), { url: f.url }));
+const ts = ps.flatMap((p) => profileTexts(p));
+const hit = ts.filter((t) => PAYMENT_WORDS.test(t.text));
+console.log(hit.length, 'of', ts.length, 'texts; chars', hit.reduce((a, t) => a + t.text.length, 0), 'of', ts.reduce((a, t) => a + t.text.length, 0));
+for (const t of hit.slice(0, 40)) console.log(t.field, JSON.stringify(t.text.match(PAYMENT_WORDS)![0]));

@@ -1,0 +1,16 @@
+import { extractProfile } from '../../lib/extractors';
+import { loadFixtures } from '../../lib/cli/harness';
+import { parseHtmlDocument } from '../../lib/cli/check';
+import { analyze, runRules, score } from '../../lib/engine';
+import { enrichProfile } from '../../lib/data/places';
+import { RULES } from '../../lib/rules';
+import { engineBatch } from './engine';
+const ps = loadFixtures().map((f) => extractProfile(parseHtmlDocument(f.html), { url: f.url }));
+const t = (name: string, f: (p: any, i: number, n: any) => void) => { const b = engineBatch(ps, 20000, name); b.profiles.forEach((p, i) => f(p, i, b.notes[i])); const b2 = engineBatch(ps, 20000, name + '2'); const c = process.cpuUsage(); b2.profiles.forEach((p, i) => f(p, i, b2.notes[i])); const u = process.cpuUsage(c); console.log(name.padEnd(12), ((u.user + u.system) / 20000).toFixed(2), 'µs/profile'); };
+const now = new Date();
+t('enrich', (p) => enrichProfile(p));
+t('noRules', (p) => analyze(p, { rules: [], now }));
+t('runRules', (p, i, n) => runRules(p, { notes: n, now }));
+t('analyze', (p, i, n) => analyze(p, { notes: n, now }));
+const fs = runRules(enrichProfile(ps[5]!), { now });
+t('score', () => score(fs));
