@@ -1,0 +1,71 @@
+/**
+ * The engine skips a slow pattern on a text its cheaper gate does not match (lib/rules/patterns.ts GATES,
+ * PAYMENT_WORDS, ANY_PROVIDER). That is only sound if the gate matches every string the pattern matches: checked here
+ * on generated strings made of the pattern's own words (random case and joins, so the pattern does match many of
+ * them) and on every fixture profile's texts.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ANY_PROVIDER, GATES, PAYMENT_PATTERNS, PAYMENT_WORDS, PROVIDERS } from '../../lib/rules/patterns';
+import { profileTexts } from '../../lib/rules/text';
+import { loadFixtures } from '../../lib/cli/harness';
+import { parseHtmlDocument } from '../../lib/cli/check';
+import { extractProfile } from '../../lib/extractors';
+import { FIXTURES_ROOT } from './site-fixtures';
+
+const pairs: { name: string; re: RegExp; gate: RegExp }[] = [
+  ...[...GATES].map(([re, gate]) => ({ name: `GATES ${re.source.slice(0, 30)}`, re, gate })),
+  ...[...PAYMENT_PATTERNS].map((re) => ({ name: `PAYMENT_WORDS ⊇ ${re.source.slice(0, 30)}`, re, gate: PAYMENT_WORDS })),
+  ...PROVIDERS.map(([name, re]) => ({ name: `ANY_PROVIDER ⊇ ${name}`, re, gate: ANY_PROVIDER })),
+];
+
+/** Strings made of the pattern's words, numbers, symbols and joins, in random case. */
+function phrases(re: RegExp): fc.Arbitrary<string> {
+  const words = [...new Set(re.source.replace(/\\[a-zA-Z]/g, ' ').match(/[A-Za-z]{2,}/g) ?? [])];
+  const token = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...words) },
+    { weight: 1, arbitrary: fc.constantFrom('20', '50', '%', "'s", '’s', "s'", 'me', 'my', 'a', 'the', 'to', 'in', 'name', 'x', '.', '/', 'i', '@dev_1', '+1 555 123 4567', 't.me/dev') },
+  );
+  const join = fc.constantFrom(' ', ' ', ' ', '', '-', ': ', '. ', '\n');
+  const cased = (s: string, mode: number) => (mode === 0 ? s : mode === 1 ? s.toUpperCase() : s[0]!.toUpperCase() + s.slice(1));
+  return fc
+    .array(fc.tuple(token, join, fc.nat(2)), { minLength: 1, maxLength: 7 })
+    .map((ts) => ts.map(([t, j, c]) => cased(t, c) + j).join(''));
+}
+
+describe('pattern gates (a text the gate rules out cannot match the pattern)', () => {
+  for (const { name, re, gate } of pairs) {
+    it(name, () => {
+      let matched = 0;
+      fc.assert(
+        fc.property(phrases(re), (s) => {
+          if (!re.test(s)) return;
+          matched++;
+          expect(gate.test(s), `gate misses "${s}"`).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
+      // The generator reaches the pattern, so the implication above is really exercised.
+      expect(matched).toBeGreaterThan(0);
+    });
+  }
+
+  it('every fixture text the patterns match passes their gates', () => {
+    let checked = 0;
+    for (const f of loadFixtures(FIXTURES_ROOT)) {
+      const p = extractProfile(parseHtmlDocument(f.html), { url: f.url });
+      for (const t of profileTexts(p))
+        for (const { re, gate } of pairs)
+          if (re.test(t.text)) {
+            checked++;
+            expect(gate.test(t.text), `${f.file} ${t.field}`).toBe(true);
+          }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('the payment gate rules out texts without payment words (the speed-up is real)', () => {
+    expect(PAYMENT_WORDS.test('Senior full-stack developer: React, Node.js and PostgreSQL. I build dashboards for startups.')).toBe(false);
+    expect(PAYMENT_WORDS.test('I accept 50% up front')).toBe(true);
+  });
+});
