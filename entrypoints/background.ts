@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { analyze } from '@/lib/engine';
 import { faceForProfile } from '@/lib/face/background';
 import type { FaceAnalysis } from '@/lib/face/schema';
+import { linkedProfiles } from '@/lib/history/linked';
 import { findMatches, type Probe } from '@/lib/history/match';
 import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from '@/lib/history/record';
 import type { PhotoFingerprint } from '@/lib/history/schema';
@@ -68,7 +69,8 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
       await store.prune(settings.historyDays, now);
     }
     prev = await store.get(probe.identity.key);
-    matches = findMatches(probe, await store.digests(), prev, now);
+    const digests = await store.digests();
+    matches = { ...findMatches(probe, digests, prev, now), linked: await linkedProfiles(store, probe, digests) };
   } catch (e) {
     console.warn('Vetter: history unavailable for this check:', e);
     store = null;
@@ -106,7 +108,8 @@ export async function reanalyze(key: string, deps: BackgroundDeps): Promise<Rean
   const settings = await deps.settings().catch(() => defaultSettings());
   const probe: Probe = { identity: entry.identity, snapshot: entry.snapshot, photo: entry.photo, text: entry.text, contacts: contactsOf(profile) };
   // The entry already holds the last check: its changes are those the check saw, and it was the entry.checks-th check.
-  const history = { ...findMatches(probe, await store.digests(), entry, now), previousChecks: entry.checks - 1 };
+  const digests = await store.digests();
+  const history = { ...findMatches(probe, digests, entry, now), previousChecks: entry.checks - 1, linked: await linkedProfiles(store, probe, digests) };
   const report = analyze(profile, { now, history, notes: entry.notes, ...runOptions(settings) });
   const fresh = (await store.get(key)) ?? entry;
   await store.put({ ...fresh, report });

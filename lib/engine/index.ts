@@ -107,8 +107,9 @@ export function quickFinding(c: {
   }
   let msg: Finding['msg'];
   if (c.msg !== undefined) {
-    msg = quickMessage(c.msg);
-    if (!msg) return null;
+    const m = quickMessage(c.msg);
+    if (!m) return null;
+    msg = m;
   }
   return {
     ruleId: c.ruleId,

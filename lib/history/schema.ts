@@ -152,6 +152,14 @@ export const HistoryMatches = z.object({
    * (lib/face/match.ts: Euclidean distance ≤ 0.55). Optional: absent when photos are not analysed.
    */
   faces: z.array(z.object({ other: Identity, distance: z.number().min(0) })).optional(),
+  /**
+   * The same person's other accounts as the pages link them (lib/history/linked.ts): stored profiles this profile
+   * links to (`links-to`), or that link to this one (`linked-from`), with what their last check read, for
+   * profile-mismatch. Optional: absent in a one-off check and on matches made before it existed.
+   */
+  linked: z
+    .array(z.object({ other: Identity, direction: z.enum(['links-to', 'linked-from']), snapshot: ProfileSnapshot, checkedAt: iso }))
+    .optional(),
   /** How many times this identity was checked before. */
   previousChecks: z.number().int().nonnegative(),
 });

@@ -13,7 +13,7 @@ export interface PendingRule extends RuleMeta {
 const src = (source: keyof typeof SOURCES) => ({ source, url: SOURCES[source].url });
 
 export const PENDING_RULES: readonly PendingRule[] = [
-  { id: 'profile-mismatch', title: 'Name, location, education or work history differ between this person\'s profiles', category: 'text', severity: 'high', weight: 'strong', indicator: src('ADV22'), arrivesWith: 'history', description: 'Compares the profile with the same person\'s other profiles and résumé (2022 advisory, FBI guidance 2023). The over-time part (one account\'s name, photo, location or payment details changing between checks) runs as profile-changed; comparing the fields of linked accounts on different sites and a résumé is pending.' },
+  // profile-mismatch runs now (lib/rules/profile-mismatch.ts: linked accounts; profile-changed: one account over time).
 ];
 
 /** Catalogue ids covered by a rule with another id. */

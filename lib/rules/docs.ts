@@ -74,17 +74,19 @@ export function renderRulesDoc(): string {
   for (const f of FOLDED) L.push(`- **${f.id}** → \`${f.into}\`: ${f.why}`);
   L.push('');
 
-  L.push('## Arrives with the history and photo issues', '');
-  L.push(
-    'These indicators need Vetter\'s memory of profiles checked before (history), image analysis (photo) or a GitHub read (github). They are catalogued here and will run when that input exists.',
-    '',
-    '| id | title | needs | category | severity | weight | source | description |',
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const m of PENDING_RULES)
-    L.push(`| ${m.id} | ${esc(m.title)} | ${m.arrivesWith} | ${m.category} | ${m.severity} | ${m.weight} | [${m.indicator.source}](${m.indicator.url}) | ${esc(m.description)} |`);
-  L.push('');
-
+  // Every catalogued indicator runs now or is folded into another rule; the section returns if one is pending again.
+  if (PENDING_RULES.length) {
+    L.push('## Arrives with the history and photo issues', '');
+    L.push(
+      'These indicators need Vetter\'s memory of profiles checked before (history), image analysis (photo) or a GitHub read (github). They are catalogued here and will run when that input exists.',
+      '',
+      '| id | title | needs | category | severity | weight | source | description |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const m of PENDING_RULES)
+      L.push(`| ${m.id} | ${esc(m.title)} | ${m.arrivesWith} | ${m.category} | ${m.severity} | ${m.weight} | [${m.indicator.source}](${m.indicator.url}) | ${esc(m.description)} |`);
+    L.push('');
+  }
   L.push('## Not checkable by a browser extension', '', '| indicator | source | why not |', '|---|---|---|');
   for (const n of NOT_CHECKABLE) L.push(`| ${esc(n.indicator)} | [${n.source}](${SOURCES[n.source].url}) | ${esc(n.reason)} |`);
   L.push('');

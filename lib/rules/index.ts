@@ -27,6 +27,7 @@ import { proxyAccount } from './proxy-account';
 import { photoReused } from './photo-reused';
 import { photoVaries } from './photo-varies';
 import { profileChanged } from './profile-changed';
+import { profileMismatch } from './profile-mismatch';
 import { photoNoFace } from './photo-no-face';
 import { photoSamePerson } from './photo-same-person';
 import { photoSynthetic } from './photo-synthetic';
@@ -34,7 +35,7 @@ import { rateDiscount } from './rate-discount';
 import { textTemplate } from './text-template';
 import type { Rule } from './types';
 
-export const RULESET_VERSION = '0.6.0';
+export const RULESET_VERSION = '0.7.0';
 export const RULES: readonly Rule[] = [
   photoMissing,
   photoNoFace,
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   textTemplate,
   linksShared,
   profileChanged,
+  profileMismatch,
   githubYoung,
 ];
 export type { Rule, RuleContext, RuleMeta, FindingDraft } from './types';
