@@ -32,8 +32,8 @@ async function openProfile(url: string) {
 
 describe('profile-mismatch in Chromium', () => {
   it('LinkedIn checked first, then the Upwork profile linking to it with another location: the badge shows profile-mismatch', async () => {
-    const li = byFile('linkedin/mismatch-linked.html');
-    const up = byFile('upwork/mismatch-linking.html');
+    const li = byFile('linkedin/cross-link-first.html');
+    const up = byFile('upwork/cross-link-second.html');
     // Each on its own (a one-off check without history) has no flag.
     for (const f of [li, up]) expect(checkHtml(f.html, f.url).report.level).toBe('none');
 
