@@ -14,16 +14,20 @@ import {
   ADVANCE,
   ADVANCE_NEGATED,
   CRYPTO,
+  GATES,
   HANGUL,
   OFF_PLATFORM,
   PAYMENT_CHANGE,
   PAYMENT_CONTEXT,
+  PAYMENT_WORDS,
   PRC,
   PRC_PROVIDERS,
   PROVIDERS,
   THIRD_PARTY,
 } from '../rules/patterns';
 import type { ManagerNotes, PastedText } from './schema';
+
+const OFF_PLATFORM_GATE = GATES.get(OFF_PLATFORM)!;
 
 export const HIT_KINDS = [
   'wallet',
@@ -273,7 +277,7 @@ const WORK_TALK = /\b(integrat\w*|sdk|plugin|gateway|checkout)\b/i;
 
 type Draft = NotesHit extends infer H ? (H extends NotesHit ? Omit<H, 'paste' | 'field' | 'excerpt'> : never) : never;
 
-function analysePaste(p: PastedText, profileName: string | null): Draft[] {
+function analysePaste(p: PastedText, profileName: string | null, segs: readonly Segment[] = segments(p.text)): Draft[] {
   const text = p.text;
   const hits: Draft[] = [];
   const payment = p.kind === 'payment';
@@ -286,15 +290,18 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
   }
 
   const seenProviders = new Set<string>();
-  for (const seg of segments(text)) {
+  for (const seg of segs) {
     const s = seg.text;
+    // A sentence without any payment word cannot match the payment patterns (patterns.ts PAYMENT_WORDS; the same
+    // gates the page rules use, checked by tests/unit/patterns-gates.test.ts).
+    const pay = PAYMENT_WORDS.test(s);
     const at = (m: RegExpMatchArray | null) => seg.start + (m?.index ?? 0);
     const aboutPay = payment || PAYMENT_CONTEXT.test(s);
-    const crypto = s.match(CRYPTO);
+    const crypto = pay ? s.match(CRYPTO) : null;
     if (crypto && aboutPay && !hits.some((h) => h.kind === 'wallet' && h.offset >= seg.start && h.offset < seg.start + s.length))
       hits.push({ kind: 'crypto', offset: at(crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
     if (aboutPay && !(WORK_TALK.test(s) && !payment)) {
-      for (const [name, re] of PROVIDERS) {
+      for (const [name, re] of pay ? PROVIDERS : []) {
         if (name === 'cryptocurrency' || seenProviders.has(name)) continue;
         const m = s.match(re);
         if (!m) continue;
@@ -302,7 +309,7 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
         const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA_ACCOUNT.test(text));
         hits.push({ kind: 'provider', offset: at(m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
       }
-      const prc = s.match(PRC);
+      const prc = pay ? s.match(PRC) : null;
       if (prc && !PRC_PROVIDERS.has(PROVIDERS.find(([, re]) => re.test(prc[0]))?.[0] ?? '')) {
         hits.push({ kind: 'provider', offset: at(prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
       }
@@ -311,20 +318,20 @@ function analysePaste(p: PastedText, profileName: string | null): Draft[] {
         hits.push({ kind: 'provider', offset: at(swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
       }
     }
-    const adv = s.match(ADVANCE);
+    const adv = pay ? s.match(ADVANCE) : null;
     if (adv && !ADVANCE_NEGATED.test(s)) hits.push({ kind: 'advance', offset: at(adv), match: adv[0], label: 'Asks for payment in advance' });
-    const tp = s.match(THIRD_PARTY);
+    const tp = pay ? s.match(THIRD_PARTY) : null;
     if (tp) hits.push({ kind: 'third-party', offset: at(tp), match: tp[0], label: "Payment to another person's account" });
-    const ch = s.match(PAYMENT_CHANGE);
+    const ch = pay ? s.match(PAYMENT_CHANGE) : null;
     if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: at(ch), match: ch[0], label: 'Payment details changed' });
-    const off = s.match(OFF_PLATFORM);
+    const off = OFF_PLATFORM_GATE.test(s) ? s.match(OFF_PLATFORM) : null;
     if (off) hits.push({ kind: 'off-platform', offset: at(off), match: off[0], label: 'Asks to talk or work off the platform' });
     const rent = s.match(ACCOUNT_RENTAL);
     if (rent) hits.push({ kind: 'account-rental', offset: at(rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });
   }
 
   // Threats: the act (release/leak code or data) and a condition (unless/or else/pay now) within the same stretch.
-  for (const seg of segments(text)) {
+  for (const seg of segs) {
     const m = seg.text.match(THREAT_ACT);
     if (!m) continue;
     const off = seg.start + m.index!;
@@ -387,12 +394,20 @@ export function analyzeNotes(notes: ManagerNotes | null | undefined, profileName
 
 /** The same for the pasted texts alone (the notes panel re-runs it only when they change). */
 export function analyzePasted(pasted: readonly PastedText[], profileName: string | null): NotesAnalysis {
+  return NotesAnalysis.parse(buildAnalysis(pasted, profileName));
+}
+
+/**
+ * The analysis as built, without the schema pass: what `analysisFor` gives the rules, where the parse was a quarter of
+ * the notes' share of a check. The same value as `analyzePasted` (tests/unit/notes-analyze.test.ts checks it).
+ */
+function buildAnalysis(pasted: readonly PastedText[], profileName: string | null): NotesAnalysis {
   const hits: NotesHit[] = [];
   const providers: string[] = [];
   const firstContact: Partial<Record<'email' | 'phone', string>> = {};
   pasted.forEach((p, i) => {
-    const drafts = analysePaste(p, profileName).sort((a, b) => a.offset - b.offset);
     const segs = segments(p.text);
+    const drafts = analysePaste(p, profileName, segs).sort((a, b) => a.offset - b.offset);
     for (const d of drafts) {
       if (d.kind === 'contact') {
         const first = firstContact[d.contact];
@@ -403,7 +418,7 @@ export function analyzePasted(pasted: readonly PastedText[], profileName: string
       hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) } as NotesHit);
     }
   });
-  return NotesAnalysis.parse({ profileName, pastes: pasted.length, hits, providers });
+  return { profileName, pastes: pasted.length, hits, providers };
 }
 
 const cache = new WeakMap<ManagerNotes, Map<string, NotesAnalysis>>();
@@ -413,7 +428,7 @@ export function analysisFor(notes: ManagerNotes, profileName: string | null): No
   if (!m) cache.set(notes, (m = new Map()));
   const key = profileName ?? '\u0000';
   let a = m.get(key);
-  if (!a) m.set(key, (a = analyzeNotes(notes, profileName)));
+  if (!a) m.set(key, (a = buildAnalysis(notes.pasted, profileName)));
   return a;
 }
 

@@ -150,6 +150,8 @@ describe('analyzeNotes: any text', () => {
         const notes = makeNotes({ pasted: ps.map((p) => paste(p.kind, p.text)) });
         const a = analyzeNotes(notes, name);
         expect(NotesAnalysis.safeParse(a).success).toBe(true);
+        // What the rules read (built once per notes object, without the schema pass) is the same analysis.
+        expect(analysisFor(notes, name)).toEqual(a);
         for (const h of a.hits) expect(notes.pasted[h.paste]!.text.slice(h.offset, h.offset + h.match.length)).toBe(h.match);
       }),
       { numRuns: 300 },
