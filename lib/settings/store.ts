@@ -34,6 +34,8 @@ export interface LoadedSettings {
   notice: string | null;
   /** Fields reset to defaults by this read. */
   reset: string[];
+  /** False when a damaged value could not be copied aside (it was then left stored as it is; `notice` says so). */
+  keptAside?: boolean;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -95,6 +97,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     return {
       settings: r.settings,
       reset: r.reset,
+      keptAside: false,
       notice: `Your stored settings could not be fully read (${why}); ${resetText} for now. The stored value was left untouched because it could not be copied aside (${e instanceof Error ? e.message : String(e)}).`,
     };
   }
@@ -102,6 +105,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return {
     settings: r.settings,
     reset: r.reset,
+    keptAside: true,
     notice: `Your stored settings could not be fully read (${why}); ${resetText}. The original value was kept aside: download it from the options page.`,
   };
 }
