@@ -286,6 +286,15 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
         return null;
       }
       if (r.migrated) await settle([], [{ raw, entry: r.entry, reason: r.migrated }]);
+      else {
+        // A digest out of step with its entry (the entry was rewritten without it): refreshed when the entry is read.
+        const d = cache?.get(key);
+        if (d && d.lastSeen !== r.entry.lastSeen) {
+          const fresh = digestOf(r.entry);
+          await guard('refresh a digest', () => db.put('digests', fresh));
+          cache?.set(key, fresh);
+        }
+      }
       return r.entry;
     },
     async list() {
@@ -306,14 +315,12 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
     },
     async digests() {
       if (cache) return [...cache.values()];
-      // The digests, and each entry's key and lastSeen (from the index: no full entry is read), in one snapshot.
+      // The digests and the entries' keys (one request each, no entry read), in one snapshot.
       const [raws, live] = await guard('read the history', async () => {
         const tx = db.transaction(['entries', 'digests']);
-        const all = await tx.objectStore('digests').getAll();
-        const seen = new Map<string, unknown>();
-        for (let c = await tx.objectStore('entries').index('lastSeen').openKeyCursor(); c; c = await c.continue()) seen.set(String(c.primaryKey), c.key);
+        const [all, keys] = await Promise.all([tx.objectStore('digests').getAll(), tx.objectStore('entries').getAllKeys()]);
         await tx.done;
-        return [all, seen] as const;
+        return [all, new Set(keys.map(String))] as const;
       });
       const out = new Map<string, Digest>();
       const rebuild = new Set<string>();
@@ -321,12 +328,13 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
       for (const raw of raws) {
         const key = keyOfRaw(raw);
         const r = DigestSchema.safeParse(raw);
+        // A digest without its entry (deleted by an older write) is dropped; a damaged one is rebuilt from its entry.
         if (!live.has(key)) drop.push(key);
-        // Out of sync (its entry was written without it, or restored from elsewhere) or damaged: rebuilt from the entry.
-        else if (!r.success || r.data.lastSeen !== live.get(key)) rebuild.add(key);
+        else if (!r.success) rebuild.add(key);
         else out.set(key, r.data);
       }
-      for (const key of live.keys()) if (!out.has(key)) rebuild.add(key);
+      // An entry without its digest (written by an interrupted or older write): rebuilt, so matching sees it.
+      for (const key of live) if (!out.has(key)) rebuild.add(key);
       for (const key of rebuild) {
         const e = await store.get(key);
         if (e) {

@@ -9,6 +9,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+};
+
 const fixtures = loadFixtures();
 const profile = fixtures.find((f) => f.file === 'upwork/full-flagged.html')!;
 
