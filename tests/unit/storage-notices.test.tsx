@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App as OptionsApp } from '@/entrypoints/options/App';
 import { App as ProfilesApp, setAsideFile } from '@/entrypoints/profiles/App';
+import { App as ReportApp } from '@/entrypoints/report/App';
+import { MemoryStore } from './memory-store';
 import { HistoryUnavailableError } from '@/lib/history/store';
 import { defaultSettings } from '@/lib/settings/schema';
 import { keptAsideSettings, SETTINGS_KEY } from '@/lib/settings/store';
@@ -106,5 +108,26 @@ describe('history page notices', () => {
     const n = r.container.querySelector('[data-testid="history-status"]')!;
     expect(n.textContent).toContain('History is full: this check was not saved.');
     expect(n.querySelector('a')!.getAttribute('href')).toBe('/options.html');
+  });
+});
+
+describe('report page', () => {
+  it('a profile whose check did not fit in the history says why, with a link to the settings', async () => {
+    const status = { state: 'full' as const, message: 'History is full: this check was not saved.', key: 'upwork:~01nina', at: NOW.toISOString() };
+    const r = await render(<ReportApp openStore={async () => new MemoryStore()} search="?key=upwork%3A~01nina" appVersion="0.1.0" historyStatus={async () => status} />);
+    cleanup = r.unmount;
+    await flush();
+    const missing = r.container.querySelector('[data-testid="missing"]')!;
+    expect(missing.querySelector('[data-testid="history-status"]')!.textContent).toBe(status.message);
+    expect(missing.querySelector('a[href="/options.html"]')).not.toBeNull();
+  });
+
+  it('says nothing more for a profile the status is not about', async () => {
+    const status = { state: 'full' as const, message: 'History is full: this check was not saved.', key: 'upwork:~01other', at: NOW.toISOString() };
+    const r = await render(<ReportApp openStore={async () => new MemoryStore()} search="?key=upwork%3A~01nina" appVersion="0.1.0" historyStatus={async () => status} />);
+    cleanup = r.unmount;
+    await flush();
+    expect(r.container.querySelector('[data-testid="missing"]')).not.toBeNull();
+    expect(r.container.querySelector('[data-testid="history-status"]')).toBeNull();
   });
 });
