@@ -7,8 +7,10 @@ import { linkedProfiles } from '@/lib/history/linked';
 import { findMatches, type Probe } from '@/lib/history/match';
 import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from '@/lib/history/record';
 import type { PhotoFingerprint } from '@/lib/history/schema';
-import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
-import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
+import { HistoryUnavailableError, openHistory, type HistoryStoreExt } from '@/lib/history/store';
+import { saveWithRoom } from '@/lib/history/store-quota';
+import { rememberHistoryStatus } from '@/lib/history/store-status';
+import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryStatus, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
 import type { Profile } from '@/lib/profile/schema';
 import { refusal, type Sender } from '@/lib/security/senders';
@@ -60,6 +62,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
   const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile), face: face?.descriptor ?? null };
 
   let store: HistoryStoreExt | null;
+  let history: HistoryStatus = { state: 'saved', message: null, key: probe.identity.key, at: now.toISOString() };
   let prev = null;
   let matches = null;
   try {
@@ -74,18 +77,22 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<
   } catch (e) {
     console.warn('Vetter: history unavailable for this check:', e);
     store = null;
+    const why = e instanceof Error ? e.message : String(e);
+    history = { ...history, state: 'unavailable', message: e instanceof HistoryUnavailableError ? why : `History unavailable: ${why} This check ran without comparing with profiles checked before and was not saved.` };
   }
 
   const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, face, ...runOptions(settings) });
 
   if (store) {
-    try {
-      await store.put(mergeEntry(prev, profile, report, photo, probe.text, now, face));
-    } catch (e) {
-      console.warn('Vetter: could not store this check:', e);
-    }
+    // A full storage is reported (and older profiles removed only as the settings allow): lib/history/store-quota.ts.
+    const saved = await Promise.resolve()
+      .then(() => saveWithRoom(store, mergeEntry(prev, profile, report, photo, probe.text, now, face), settings, now))
+      .catch((e: unknown) => ({ state: 'failed' as const, message: `This check was not saved in the history (${e instanceof Error ? e.message : String(e)}).` }));
+    if (saved.state !== 'saved') console.warn('Vetter: history:', saved.message);
+    history = { ...history, state: saved.state, message: saved.message };
   }
-  return { ok: true, report };
+  await rememberHistoryStatus(history);
+  return { ok: true, report, history };
 }
 
 /**

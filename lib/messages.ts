@@ -36,8 +36,22 @@ export const CheckResult = z.union([
 ]);
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/**
+ * What happened to the history at a check: `saved`, `pruned` (older profiles removed to make room, as the settings
+ * allow), `full` (not saved), `failed` (not saved, another error), `unavailable` (the history could not be opened:
+ * the check ran without it). `message` is for the user (null when simply saved).
+ */
+export const HistoryStatus = z.object({
+  state: z.enum(['saved', 'pruned', 'full', 'failed', 'unavailable']),
+  message: z.string().nullable(),
+  /** The checked profile's key. */
+  key: z.string(),
+  at: z.string(),
+});
+export type HistoryStatus = z.infer<typeof HistoryStatus>;
+
 export const AnalyzeResult = z.union([
-  z.object({ ok: z.literal(true), report: Report }),
+  z.object({ ok: z.literal(true), report: Report, history: HistoryStatus.optional() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AnalyzeResult = z.infer<typeof AnalyzeResult>;

@@ -6,7 +6,7 @@ import { SOURCES } from '@/lib/rules/sources';
 import { SITE_EXTRACTORS } from '@/lib/extractors';
 import { autoCheckOn, defaultSettings, type Settings } from '@/lib/settings/schema';
 import { clearAllData, parseSettingsFile, settingsFile } from '@/lib/settings/io';
-import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { dismissSettingsNotice, keptAsideSettings, loadSettings, saveSettings, type KeptSettings } from '@/lib/settings/store';
 
 function download(name: string, text: string) {
   const a = document.createElement('a');
@@ -21,19 +21,29 @@ export function App() {
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** Damaged settings values kept aside (every one ever met, oldest first); the banner lists those not yet dismissed. */
+  const [kept, setKept] = useState<KeptSettings[]>([]);
   const daysId = useId();
   const fileId = useId();
 
   useEffect(() => {
     document.documentElement.lang = uiLang();
     document.title = t('optionsTitle');
-    loadSettings().then(
-      ({ settings, notice }) => {
-        setSettings(settings);
-        if (notice) setProblem(notice);
-      },
-      (e: unknown) => setProblem(String(e)),
-    );
+    // Never a blank page: a failed read still shows the defaults, with the reason.
+    loadSettings()
+      .then(
+        ({ settings, notice, keptAside }) => {
+          setSettings(settings);
+          // The banner below shows what was kept aside; this covers the case where it could not be.
+          if (notice && keptAside === false) setProblem(notice);
+        },
+        (e: unknown) => {
+          setSettings(defaultSettings());
+          setProblem(t('saveFailed', e instanceof Error ? e.message : String(e)));
+        },
+      )
+      .then(() => keptAsideSettings())
+      .then(setKept, () => undefined);
   }, []);
 
   async function update(next: Settings) {
@@ -59,6 +69,36 @@ export function App() {
         {status}
       </p>
       {problem && <p role="alert">{problem}</p>}
+      {kept.some((k) => !k.seen) && (
+        <div role="alert" className="notice" data-testid="settings-kept-aside">
+          <p>
+            <strong>{t('settingsKeptAsideNotice')}</strong>
+          </p>
+          <ul>
+            {kept
+              .filter((k) => !k.seen)
+              .map((k, i) => (
+                <li key={i}>{t('settingsKeptAsideItem', [k.at.slice(0, 19).replace('T', ' ') || '?', k.reason, k.reset.length ? k.reset.join(', ') : t('settingsKeptAsideNone')])}</li>
+              ))}
+          </ul>
+          <div className="row">
+            <button type="button" onClick={() => download('vetter-settings-kept-aside.json', JSON.stringify({ kind: 'vetter-settings-kept-aside', exportedAt: new Date().toISOString(), items: kept }, null, 2))}>
+              {t('downloadKeptSettings')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void dismissSettingsNotice().then(
+                  () => setKept((ks) => ks.map((k) => ({ ...k, seen: true }))),
+                  (e: unknown) => setProblem(t('saveFailed', e instanceof Error ? e.message : String(e))),
+                )
+              }
+            >
+              {t('hideNotice')}
+            </button>
+          </div>
+        </div>
+      )}
 
       <section aria-labelledby="auto-h">
         <h2 id="auto-h">{t('autoCheckHeading')}</h2>
@@ -142,6 +182,12 @@ export function App() {
         </div>
         <p className="note">{t('historyDaysNote')}</p>
         <div className="row">
+          <label>
+            <input type="checkbox" name="pruneWhenFull" checked={settings.pruneWhenFull} onChange={(e) => void update({ ...settings, pruneWhenFull: e.target.checked })} /> {t('pruneWhenFull')}
+          </label>
+        </div>
+        <p className="note">{t('pruneWhenFullNote')}</p>
+        <div className="row">
           {!confirming ? (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
               {t('clearAll')}
@@ -157,6 +203,7 @@ export function App() {
                   try {
                     await clearAllData();
                     setSettings(defaultSettings());
+                    setKept([]);
                     setStatus(t('cleared'));
                   } catch (e) {
                     setProblem(t('clearFailed', e instanceof Error ? e.message : String(e)));

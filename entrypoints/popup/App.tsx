@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { countFlags, levelText } from '@/components/Badge';
 import { t, uiLang } from '@/lib/i18n';
 import { profileKey } from '@/lib/history/identity';
+import { lastHistoryStatus } from '@/lib/history/store-status';
+import type { HistoryStatus } from '@/lib/messages';
 import { CheckResult } from '@/lib/messages';
 import { PROFILE_FIELDS } from '@/lib/profile/schema';
 import { SEVERITIES } from '@/lib/report/schema';
@@ -50,6 +52,12 @@ export function App() {
 
   const report = result?.ok ? result.report : null;
   const key = result?.ok ? profileKey(result.report.source) : null;
+  // What happened to the history at this profile's check (not saved: full, unavailable), from the background.
+  const [history, setHistory] = useState<HistoryStatus | null>(null);
+  useEffect(() => {
+    void lastHistoryStatus().then(setHistory);
+  }, [result]);
+  const historyNote = history && key && history.key === key && history.state !== 'saved' ? history : null;
   const sorted = report ? [...report.findings].sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity)) : [];
   const n = report ? countFlags(report) : 0;
   return (
@@ -82,6 +90,14 @@ export function App() {
                   </li>
                 ))}
               </ul>
+            )}
+            {historyNote?.message && (
+              <p className="notice" role="status" data-testid="history-status" data-state={historyNote.state}>
+                {historyNote.message}{' '}
+                <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+                  {t('settings')}
+                </button>
+              </p>
             )}
             <p className="row">
               <button type="button" onClick={() => open(`/report.html?key=${encodeURIComponent(key!)}`)}>

@@ -3,12 +3,21 @@ import { reportPath } from '@/lib/export/report-url';
 import { PLATFORM_LABELS } from '@/lib/history/describe';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { SetAside } from '@/lib/history/store-types';
+import { saveText } from '@/lib/export/download';
+import type { HistoryStatus } from '@/lib/messages';
 import { LEVELS } from '@/lib/report/schema';
 import { applyFilters, NO_FILTERS, reportHref, sortEntries, type Filters, type Sort, type SortKey } from './filter';
 
 export interface Loaded {
   entries: HistoryEntry[];
   setAside: SetAside[];
+  /** The last check's history status (a check not saved because the storage is full is shown here too). */
+  status?: HistoryStatus | null;
+}
+
+/** Every set-aside record as one JSON file, exactly as kept (nothing is locked away in the database). */
+export function setAsideFile(records: SetAside[], now = new Date()): string {
+  return JSON.stringify({ kind: 'vetter-set-aside', exportedAt: now.toISOString(), count: records.length, records }, null, 2);
 }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -43,19 +52,18 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
     <main>
       <h1>Checked profiles</h1>
       <p className="note">Everything here is stored only in this browser. A level is a reason to verify, never a verdict.</p>
-      {error && <p role="alert">The history could not be read: {error}</p>}
-      {data && data.setAside.length > 0 && (
-        <div role="status" className="notice" data-testid="set-aside">
-          <strong>{data.setAside.length} stored record{data.setAside.length === 1 ? '' : 's'} could not be read</strong> and {data.setAside.length === 1 ? 'was' : 'were'} kept aside, not deleted:
-          <ul>
-            {data.setAside.slice(0, 20).map((s, i) => (
-              <li key={i}>
-                <code>{s.key}</code>: {s.reason} ({s.at.slice(0, 10)})
-              </li>
-            ))}
-          </ul>
-        </div>
+      {error && (
+        <p role="alert" className="notice" data-testid="history-error">
+          {/^History unavailable/.test(error) ? error : `The history could not be read: ${error}`}
+        </p>
       )}
+      {data?.status?.message && (data.status.state === 'full' || data.status.state === 'failed' || data.status.state === 'pruned') && (
+        <p role="status" className="notice" data-testid="history-status" data-state={data.status.state}>
+          {data.status.message} (last check, {data.status.at.slice(0, 16).replace('T', ' ')}){' '}
+          <a href="/options.html">Settings: how long history is kept</a>
+        </p>
+      )}
+      {data && data.setAside.length > 0 && <SetAsideNotice records={data.setAside} />}
       <form className="filters" role="search" aria-label="Filter checked profiles" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="name, headline, flag…" />
@@ -157,5 +165,37 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
         </>
       )}
     </main>
+  );
+}
+
+function SetAsideNotice({ records }: { records: SetAside[] }) {
+  const unreadable = records.filter((r) => r.kind !== 'migrated');
+  const migrated = records.filter((r) => r.kind === 'migrated');
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return (
+    <div role="status" className="notice" data-testid="set-aside">
+      {unreadable.length > 0 && (
+        <p>
+          <strong>{n(unreadable.length, 'stored record could not be read', 'stored records could not be read')}</strong> and {unreadable.length === 1 ? 'was' : 'were'} kept aside,
+          not deleted:
+        </p>
+      )}
+      {migrated.length > 0 && (
+        <p>
+          {n(migrated.length, 'profile was', 'profiles were')} stored in an older form and updated; the original{migrated.length === 1 ? ' is' : 's are'} kept aside too.
+        </p>
+      )}
+      <ul>
+        {records.slice(0, 20).map((s, i) => (
+          <li key={i}>
+            <code>{s.key}</code>: {s.reason} ({s.at.slice(0, 10) || 'date unknown'})
+          </li>
+        ))}
+        {records.length > 20 && <li>… and {records.length - 20} more (all of them are in the file below)</li>}
+      </ul>
+      <button type="button" data-testid="export-set-aside" onClick={() => saveText(setAsideFile(records), 'vetter-set-aside.json', 'application/json')}>
+        Download the kept-aside records (JSON)
+      </button>
+    </div>
   );
 }

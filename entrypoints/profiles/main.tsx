@@ -1,11 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { openHistory } from '@/lib/history/store';
+import { lastHistoryStatus } from '@/lib/history/store-status';
 import { App } from './App';
 
 async function load() {
   const store = await openHistory();
   try {
-    return { entries: await store.list(), setAside: await store.setAside() };
+    return { entries: await store.list(), setAside: await store.setAside(), status: await lastHistoryStatus() };
   } finally {
     store.close();
   }

@@ -15,6 +15,7 @@ import { CHECKLIST_LABELS } from '@/lib/export/markdown';
 import { parseSelection, reportPath } from '@/lib/export/report-url';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { HistoryStore, SetAside } from '@/lib/history/store-types';
+import type { HistoryStatus } from '@/lib/messages';
 import { CATEGORIES, type Finding, type Level } from '@/lib/report/schema';
 import { RULESET_VERSION } from '@/lib/rules';
 import { SOURCES } from '@/lib/rules/sources';
@@ -32,6 +33,8 @@ export interface AppProps {
   reanalyze?: Reanalyze;
   /** Wait after the last notes change before saving (ms). */
   notesSaveDelayMs?: number;
+  /** The last check's history status (lib/history/store-status.ts): why a profile just checked may not be stored. */
+  historyStatus?: () => Promise<HistoryStatus | null>;
   io?: {
     save: (kind: ExportKind, text: string, entries: readonly HistoryEntry[]) => string;
     copy: (text: string) => Promise<unknown>;
@@ -215,7 +218,11 @@ function ImportSummary({ result }: { result: ImportResult }) {
   );
 }
 
-export function App({ openStore, search, appVersion, photoDataDefault, reanalyze, notesSaveDelayMs, io = defaultIo }: AppProps) {
+export function App({ openStore, search, appVersion, photoDataDefault, reanalyze, notesSaveDelayMs, historyStatus, io = defaultIo }: AppProps) {
+  const [lastStatus, setLastStatus] = useState<HistoryStatus | null>(null);
+  useEffect(() => {
+    historyStatus?.().then(setLastStatus, () => undefined);
+  }, [historyStatus]);
   const selection = parseSelection(search);
   const [store, setStore] = useState<HistoryStore | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -369,6 +376,15 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
           <p role="alert" className="notice" data-testid="missing">
             No stored check for {loaded.missing.join(', ')}. The profile may never have been checked in this browser, or its history was deleted. Check the
             profile again, or import a Vetter export that contains it.
+            {lastStatus?.message && loaded.missing.includes(lastStatus.key) && lastStatus.state !== 'saved' && (
+              <>
+                {' '}
+                <span data-testid="history-status" data-state={lastStatus.state}>
+                  {lastStatus.message}
+                </span>{' '}
+                <a href="/options.html">Settings</a>
+              </>
+            )}
           </p>
         )}
         {loaded && selection.kind === 'none' && <p>No profile chosen. Open this page from the popup, a badge or the history, or import a Vetter export.</p>}

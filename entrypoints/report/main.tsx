@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { lastHistoryStatus } from '@/lib/history/store-status';
 import { ReanalyzeResult } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings/store';
 import { App } from './App';
@@ -12,5 +13,6 @@ createRoot(document.getElementById('root')!).render(
     appVersion={browser.runtime.getManifest().version}
     reanalyze={async (key) => ReanalyzeResult.parse(await browser.runtime.sendMessage({ type: 'vetter:reanalyze', key }))}
     photoDataDefault={() => loadSettings().then((s) => s.settings.exportDescriptors)}
+    historyStatus={lastHistoryStatus}
   />,
 );

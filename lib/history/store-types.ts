@@ -12,6 +12,11 @@ export interface SetAside {
   reason: string;
   raw: unknown;
   at: string;
+  /**
+   * `invalid` (absent on older records): the record could not be read and is not in the history;
+   * `migrated`: the original of a record that was migrated to the current shape (the history holds the migrated one).
+   */
+  kind?: 'invalid' | 'migrated';
 }
 
 export interface HistoryStore {

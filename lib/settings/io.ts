@@ -1,5 +1,6 @@
 /** Settings files (export/import) and "clear all data". An import is validated and refused with a reason, never half-applied. */
 import { browser } from 'wxt/browser';
+import { migrateSettingsObject } from './migrate';
 import { Settings } from './schema';
 
 export const SETTINGS_FILE_KIND = 'vetter-settings';
@@ -20,7 +21,9 @@ export function parseSettingsFile(text: string): ImportResult {
     return { ok: false, reason: `not JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   const body = raw && typeof raw === 'object' && (raw as { kind?: unknown }).kind === SETTINGS_FILE_KIND ? (raw as { settings?: unknown }).settings : raw;
-  const parsed = Settings.safeParse(body);
+  // A file exported by an older Vetter (older settings version) is migrated first; a damaged one is still refused.
+  const migrated = body && typeof body === 'object' && !Array.isArray(body) ? migrateSettingsObject(body as Record<string, unknown>).value : body;
+  const parsed = Settings.safeParse(migrated);
   if (!parsed.success) {
     return { ok: false, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ') };
   }

@@ -270,6 +270,9 @@ async function faceHistoryBench(): Promise<void> {
   console.log(`  storage: the face fingerprint is ${(faceJson / 1024).toFixed(1)} KB as JSON in the entry, and the descriptor again in the digest (≈ 1 KB as 128 doubles in IndexedDB's structured clone)`);
 }
 
+// Storage faults (issue 8): repairs, digest re-sync, quota pruning (tests/bench/storage.ts).
+await (await import('./storage')).benchStorage();
+
 // Hardening figures (issue 8): fuzzing and page-side speed.
 if (process.env['BENCH_FUZZ'] !== '0') runFuzz();
 await benchPage();
