@@ -7,6 +7,7 @@ import * as faceapi from '@vladmandic/face-api';
 import { browser } from 'wxt/browser';
 import { decodeScaled } from '../photos/fetch';
 import { analyzeFace, type FaceApiModule } from './analyze';
+import { useFastConcat } from './kernels';
 import type { Rgba } from './pixels';
 import type { FaceAnalysis } from './schema';
 
@@ -32,6 +33,7 @@ export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; loadMs: numb
     tf.setWasmPaths(extUrl('/tfjs/'));
     if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend could not start');
     await tf.ready();
+    useFastConcat(faceapi.tf);
     // A path, not the chrome-extension:// URL: face-api's loadFromUri mangles non-http schemes. Resolves against
     // this extension page's own origin.
     const models = '/models';
