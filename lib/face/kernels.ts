@@ -1,12 +1,19 @@
 /**
- * A faster tfjs WASM `Concat` kernel for the one shape face-api hits on every photo.
+ * Faster tfjs WASM `Concat` and `Slice` kernels for the shapes face-api hits on every photo (tfjs-backend-wasm 4.22
+ * runs both in JS, not in the WASM module).
  *
+ * Concat: *
  * face-api normalises each net's input by subtracting the mean colour, built as
  * `concat([fill([1,H,W,1], r), fill(…, g), fill(…, b)], 3)`. tfjs-backend-wasm 4.22 concatenates in JS with one
  * `subarray` + `set` per (row, input): for an inner size of 1 that is 3 × H × W tiny copies, measured at 37–80 ms
  * for the detector's 320² input (half the detector's time) and ~9 ms for the recognition net's 150². The
  * replacement copies small inner blocks element by element (same bytes, ~1 ms) and leaves every other case
- * (strings, mixed dtypes, large inner blocks) to the original kernel.
+ * (strings, bools, mixed dtypes, large inner blocks) to the original kernel.
+ *
+ * Slice: tfjs copies the WHOLE input out of the WASM heap (`readSync` = a copy: 3 MB for the 512² photo tensor) and
+ * then copies the crop one pixel (3 values) at a time; extractFaceTensors slices the photo twice per face (2.9–15 ms
+ * each, more for larger faces). The replacement reads the heap in place and copies whole contiguous runs (a crop's
+ * rows).
  */
 
 /** The parts of the tfjs namespace used here (face-api re-exports tfjs as `faceapi.tf`). */
@@ -26,7 +33,8 @@ interface WasmBackend {
   makeOutput(shape: number[], dtype: string): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
-type KernelFunc = ((args: { inputs: TensorInfo[]; backend: WasmBackend; attrs: { axis: number | number[] } }) => TensorInfo) & {
+type KernelArgs = { inputs: unknown; backend: WasmBackend; attrs: Record<string, unknown> };
+type KernelFunc = ((args: KernelArgs) => TensorInfo) & {
   /** On the replacement: the tfjs kernel it falls back to (tests compare the two). */
   original?: KernelFunc;
 };
@@ -34,7 +42,7 @@ type KernelFunc = ((args: { inputs: TensorInfo[]; backend: WasmBackend; attrs: {
 /** Inner blocks up to this many elements are copied element by element (a `subarray` costs more than that). */
 const SMALL_INNER = 64;
 
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+const size_ = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** The concat done by hand, or null when the original kernel should handle it (it also reports bad input). */
 function fastConcat(inputs: TensorInfo[], backend: WasmBackend, axisAttr: number | number[]): TensorInfo | null {
@@ -46,10 +54,10 @@ function fastConcat(inputs: TensorInfo[], backend: WasmBackend, axisAttr: number
   const axis = rawAxis < 0 ? rawAxis + rank : rawAxis;
   if (first.dtype !== 'float32' && first.dtype !== 'int32') return null;
   for (const t of inputs) {
-    if (t.dtype !== first.dtype || t.shape.length !== rank || size(t.shape) === 0) return null;
+    if (t.dtype !== first.dtype || t.shape.length !== rank || size_(t.shape) === 0) return null;
     for (let d = 0; d < rank; d++) if (d !== axis && t.shape[d] !== first.shape[d]) return null;
   }
-  const innerDims = inputs.map((t) => size(t.shape.slice(axis)));
+  const innerDims = inputs.map((t) => size_(t.shape.slice(axis)));
   if (Math.min(...innerDims) > SMALL_INNER) return null;
   const outShape = first.shape.slice();
   outShape[axis] = inputs.reduce((s, t) => s + t.shape[axis]!, 0);
@@ -57,7 +65,7 @@ function fastConcat(inputs: TensorInfo[], backend: WasmBackend, axisAttr: number
   // Heap views only after makeOutput: it may grow the WASM memory, which detaches older views. Both dtypes are
   // 4 bytes, copied as Int32 bit patterns: one monomorphic loop (exact for floats too, NaN payloads included).
   const ins = inputs.map((t) => int32View(backend.typedArrayFromHeap(t)));
-  interleave(int32View(backend.typedArrayFromHeap(out)), ins, innerDims, size(first.shape.slice(0, axis)));
+  interleave(int32View(backend.typedArrayFromHeap(out)), ins, innerDims, size_(first.shape.slice(0, axis)));
   return out;
 }
 
@@ -79,18 +87,68 @@ function interleave(dst: Int32Array, srcs: Int32Array[], innerDims: number[], ba
     }
 }
 
-/**
- * Replace the WASM backend's Concat kernel (once; call after `setBackend('wasm')`). Returns whether the fast kernel
- * is in place. Without a registered WASM Concat (another tfjs build) nothing changes.
- */
-export function useFastConcat(tf: unknown): boolean {
-  const api = tf as TfKernels;
-  const orig = api.getKernel('Concat', 'wasm');
+/** The slice done by hand (float32/int32, any rank), or null for tfjs's kernel (strings, bools, odd arguments). */
+function fastSlice(x: TensorInfo, backend: WasmBackend, beginAttr: unknown, sizeAttr: unknown): TensorInfo | null {
+  const rank = x.shape.length;
+  if ((x.dtype !== 'float32' && x.dtype !== 'int32') || rank === 0) return null;
+  if (!Array.isArray(beginAttr) || !Array.isArray(sizeAttr) || beginAttr.length !== rank || sizeAttr.length !== rank) return null;
+  const begin: number[] = [];
+  const size: number[] = [];
+  for (let d = 0; d < rank; d++) {
+    const b: unknown = beginAttr[d];
+    const n: unknown = sizeAttr[d];
+    const dim = x.shape[d]!;
+    if (typeof b !== 'number' || typeof n !== 'number' || !Number.isInteger(b) || !Number.isInteger(n) || b < 0 || n < -1) return null;
+    const len = n === -1 ? dim - b : n;
+    if (len <= 0 || b + len > dim) return null;
+    begin.push(b);
+    size.push(len);
+  }
+  const strides = x.shape.map((_, d) => size_(x.shape.slice(d + 1)));
+  // Dims after k are taken whole, so each copy is one contiguous run of size[k] × strides[k] values.
+  let k = rank - 1;
+  while (k > 0 && begin[k] === 0 && size[k] === x.shape[k]) k--;
+  const run = size[k]! * strides[k]!;
+  const out = backend.makeOutput(size, x.dtype);
+  const src = int32View(backend.typedArrayFromHeap(x));
+  const dst = int32View(backend.typedArrayFromHeap(out));
+  const idx = new Array<number>(k).fill(0);
+  const runs = size_(size.slice(0, k));
+  let o = 0;
+  for (let r = 0; r < runs; r++) {
+    let s = begin[k]! * strides[k]!;
+    for (let d = 0; d < k; d++) s += (begin[d]! + idx[d]!) * strides[d]!;
+    if (run <= SMALL_INNER) for (let j = 0; j < run; j++) dst[o++] = src[s++]!;
+    else {
+      dst.set(src.subarray(s, s + run), o);
+      o += run;
+    }
+    for (let d = k - 1; d >= 0; d--) {
+      if (++idx[d]! < size[d]!) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+function replaceKernel(api: TfKernels, name: string, fast: (args: KernelArgs) => TensorInfo | null): boolean {
+  const orig = api.getKernel(name, 'wasm');
   if (!orig) return false;
   if (orig.kernelFunc.original) return true;
-  const kernelFunc: KernelFunc = (args) => fastConcat(args.inputs, args.backend, args.attrs.axis) ?? orig.kernelFunc(args);
+  const kernelFunc: KernelFunc = (args) => fast(args) ?? orig.kernelFunc(args);
   kernelFunc.original = orig.kernelFunc;
-  api.unregisterKernel('Concat', 'wasm');
+  api.unregisterKernel(name, 'wasm');
   api.registerKernel({ ...orig, kernelFunc });
   return true;
+}
+
+/**
+ * Replace the WASM backend's Concat and Slice kernels (once; call after `setBackend('wasm')`). Returns whether both
+ * fast kernels are in place. Where the WASM backend has no such kernel (another tfjs build) nothing changes.
+ */
+export function useFastKernels(tf: unknown): boolean {
+  const api = tf as TfKernels;
+  const concat = replaceKernel(api, 'Concat', (a) => fastConcat(a.inputs as TensorInfo[], a.backend, a.attrs.axis as number | number[]));
+  const slice = replaceKernel(api, 'Slice', (a) => fastSlice((a.inputs as { x: TensorInfo }).x, a.backend, a.attrs.begin, a.attrs.size));
+  return concat && slice;
 }

@@ -1,12 +1,12 @@
 // @vitest-environment node
 /**
- * The faster WASM Concat kernel (lib/face/kernels.ts) gives the same tensors as tfjs's own kernel, on random shapes,
- * axes and dtypes, and leaves the cases it does not handle (and bad input) to tfjs.
+ * The faster WASM Concat and Slice kernels (lib/face/kernels.ts) give the same tensors as tfjs's own kernels, on
+ * random shapes, axes, crops and dtypes, and leave the cases they do not handle (and bad input) to tfjs.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaceApiModule } from '../../lib/face/analyze';
-import { useFastConcat } from '../../lib/face/kernels';
+import { useFastKernels } from '../../lib/face/kernels';
 import { loadFaceApiNode } from '../../lib/face/node';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tfjs kernel internals are untyped here */
@@ -18,11 +18,11 @@ beforeAll(async () => {
   tf = faceapi.tf;
 }, 120_000);
 
-const kernel = () => tf.getKernel('Concat', 'wasm').kernelFunc;
+const kernel = (name = 'Concat') => tf.getKernel(name, 'wasm').kernelFunc;
 
-/** Run a Concat kernel function directly on tensors and read the result back as a plain array. */
-function runKernel(fn: any, xs: any[], axis: number): { shape: number[]; values: number[] } {
-  const info = fn({ inputs: xs, backend: tf.backend(), attrs: { axis } });
+/** Run a kernel function directly on tensors and read the result back as a plain array. */
+function runKernel(fn: any, inputs: unknown, attrs: object): { shape: number[]; values: number[] } {
+  const info = fn({ inputs, backend: tf.backend(), attrs });
   const t = tf.engine().makeTensorFromTensorInfo(info);
   const out = { shape: t.shape, values: Array.from(t.dataSync() as ArrayLike<number>) };
   t.dispose();
@@ -30,12 +30,12 @@ function runKernel(fn: any, xs: any[], axis: number): { shape: number[]; values:
 }
 
 describe('fast WASM Concat kernel', () => {
-  it('is installed by the Node loader on the WASM backend, once', () => {
+  it('is installed with the Slice kernel by the Node loader on the WASM backend, once', () => {
     expect(tf.getBackend()).toBe('wasm');
-    const fn = kernel();
-    expect(typeof fn.original).toBe('function');
-    expect(useFastConcat(tf)).toBe(true);
-    expect(kernel()).toBe(fn);
+    const fns = [kernel('Concat'), kernel('Slice')];
+    for (const fn of fns) expect(typeof fn.original).toBe('function');
+    expect(useFastKernels(tf)).toBe(true);
+    expect([kernel('Concat'), kernel('Slice')]).toEqual(fns);
   });
 
   it('matches tfjs on random shapes, axes (also negative) and dtypes', () => {
@@ -61,8 +61,8 @@ describe('fast WASM Concat kernel', () => {
             return tf.tensor(vals, shape, dtype);
           });
           const a = negative ? axis - dims.length : axis;
-          const fast = runKernel(kernel(), xs, a);
-          const orig = runKernel(kernel().original, xs, a);
+          const fast = runKernel(kernel(), xs, { axis: a });
+          const orig = runKernel(kernel().original, xs, { axis: a });
           xs.forEach((x: any) => x.dispose());
           expect(fast).toEqual(orig);
         },
@@ -97,7 +97,51 @@ describe('fast WASM Concat kernel', () => {
     const [r, g, bl] = [117.001, 114.697, 97.404].map((v) => tf.fill([1, 320, 320, 1], v, 'float32'));
     const c = tf.concat([r, g, bl], 3);
     const v = c.dataSync() as Float32Array;
-    expect([v[0], v[1], v[2], v[v.length - 3], v[v.length - 1]].map((x) => Math.round(x * 1000) / 1000)).toEqual([117.001, 114.697, 97.404, 117.001, 97.404]);
+    expect([v[0], v[1], v[2], v[v.length - 3], v[v.length - 1]].map((x) => Math.round(x! * 1000) / 1000)).toEqual([117.001, 114.697, 97.404, 117.001, 97.404]);
     [r, g, bl, c].forEach((x: any) => x.dispose());
+  });
+});
+
+describe('fast WASM Slice kernel', () => {
+  it('matches tfjs on random shapes, crops (size -1 = to the end) and dtypes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ dim: fc.integer({ min: 1, max: 6 }), b: fc.nat(), n: fc.nat(), toEnd: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('float32', 'int32'),
+        (dims, dtype) => {
+          const shape = dims.map((d) => d.dim);
+          const begin = dims.map((d) => d.b % d.dim);
+          const size = dims.map((d, i) => (d.toEnd ? -1 : 1 + (d.n % (d.dim - begin[i]!))));
+          const count = shape.reduce((a, b) => a * b, 1);
+          const x = tf.tensor(Array.from({ length: count }, (_, i) => (dtype === 'int32' ? i * 7 - 50 : i / 3)), shape, dtype);
+          const fast = runKernel(kernel('Slice'), { x }, { begin, size });
+          const orig = runKernel(kernel('Slice').original, { x }, { begin, size });
+          x.dispose();
+          expect(fast).toEqual(orig);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('crops a photo-sized int32 tensor the way extractFaceTensors does', () => {
+    const img = tf.tensor3d(Int32Array.from({ length: 64 * 48 * 3 }, (_, i) => i), [64, 48, 3], 'int32');
+    const crop = tf.slice3d(img, [10, 5, 0], [20, 30, 3]);
+    expect(crop.shape).toEqual([20, 30, 3]);
+    const v = crop.dataSync() as Int32Array;
+    // Row r, column c, channel ch of the crop is pixel (10 + r, 5 + c) of the image.
+    for (const [r, c, ch] of [[0, 0, 0], [19, 29, 2], [7, 13, 1]] as const) expect(v[(r * 30 + c) * 3 + ch]).toBe(((10 + r) * 48 + 5 + c) * 3 + ch);
+    [img, crop].forEach((t: any) => t.dispose());
+  });
+
+  it('leaves bools, short argument lists and out-of-range crops to tfjs (same result as its own kernel)', () => {
+    const b = tf.slice(tf.tensor([true, false, true], [3], 'bool'), [1], [2]);
+    expect(Array.from(b.dataSync())).toEqual([0, 1]);
+    const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    expect(Array.from(tf.slice(x, 1).dataSync())).toEqual([4, 5, 6]);
+    expect(Array.from(tf.slice(x, [0, 1], [2]).dataSync())).toEqual([2, 3, 5, 6]);
+    const odd = { begin: [0, 2], size: [1, 5] };
+    expect(runKernel(kernel('Slice'), { x }, odd)).toEqual(runKernel(kernel('Slice').original, { x }, odd));
+    [b, x].forEach((t: any) => t.dispose());
   });
 });
