@@ -203,3 +203,23 @@ export async function analyzeFace(
     tensor.dispose();
   }
 }
+
+/**
+ * One pass of every net on blank input (detector at both sizes, landmarks, recognition), so that the first photo
+ * does not pay the WASM kernels' first-call cost (~100–150 ms measured in Node). Returns its time, ms.
+ */
+export async function warmUp(faceapi: FaceApiModule): Promise<number> {
+  const t0 = performance.now();
+  const tf = faceapi.tf;
+  const blank = tf.fill([64, 64, 3], 128, 'int32') as Tensor3D;
+  const face = tf.fill([112, 112, 3], 128, 'int32') as Tensor3D;
+  const crop = tf.fill([150, 150, 3], 128, 'int32') as Tensor3D;
+  try {
+    for (const inputSize of [FAST_INPUT, DETECTOR_INPUT]) await faceapi.detectAllFaces(blank, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: FACE_SCORE }));
+    await faceapi.nets.faceLandmark68Net.detectLandmarks(face);
+    await faceapi.computeFaceDescriptor(crop);
+  } finally {
+    [blank, face, crop].forEach((t) => t.dispose());
+  }
+  return performance.now() - t0;
+}
