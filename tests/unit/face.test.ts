@@ -14,6 +14,7 @@ import { decodeImage, loadFaceApiNode, readImage } from '../../lib/face/node';
 import { hamming, phash64 } from '../../lib/face/phash';
 import { downscale, mirror, resize, toRgb, type Rgba } from '../../lib/face/pixels';
 import { FaceAnalysis, faceFingerprint, FaceFingerprint, FFHQ_EYES } from '../../lib/face/schema';
+import { FaceAnalyzeResult } from '../../lib/face/messages';
 import { analyze } from '../../lib/engine';
 import { emptyMatches, type Identity } from '../../lib/history/schema';
 import { photoNoFace } from '../../lib/rules/photo-no-face';
@@ -168,6 +169,18 @@ describe('the faster pipeline (issue 9) keeps the results', () => {
       expect(e.x).toBeLessThan(Math.min(300 / 512, main!.box.x + main!.box.width));
     }
     expect(descriptorDistance(r.descriptor!, alone.descriptor!)).toBeLessThan(FACE_BANDS.samePhoto);
+  });
+});
+
+describe("the analysis page's answer", () => {
+  it('carries optional stage timings and engine info, validated', async () => {
+    const analysis = await run('logo');
+    const timings = { decode: 3, pixels: 1, tensor: 0.5, detect: 20, recheck: 30, landmarks: 0, descriptor: 0, rest: 0.1, total: 51.6 };
+    const engine = { backend: 'wasm', simd: true, threads: false, loadMs: 500, warmUpMs: 300 };
+    expect(FaceAnalyzeResult.safeParse({ ok: true, analysis }).success).toBe(true);
+    expect(FaceAnalyzeResult.safeParse({ ok: true, analysis, timings, engine }).success).toBe(true);
+    expect(FaceAnalyzeResult.safeParse({ ok: true, analysis, timings: { ...timings, detect: 'slow' } }).success).toBe(false);
+    expect(FaceAnalyzeResult.safeParse({ ok: true, analysis, engine: { ...engine, simd: 'yes' } }).success).toBe(false);
   });
 });
 
