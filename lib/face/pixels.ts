@@ -50,6 +50,7 @@ function bytes(data: Uint8Array | Uint8ClampedArray): Uint8Array {
 
 /** Area-average resize of a region (default: the whole image) to `w` × `h`. */
 export function resize(img: Rgba, w: number, h: number, region = { x: 0, y: 0, width: img.width, height: img.height }): Rgba {
+  const src = bytes(img.data);
   const out = new Uint8ClampedArray(w * h * 4);
   const sx = region.width / w;
   const sy = region.height / h;
@@ -59,21 +60,28 @@ export function resize(img: Rgba, w: number, h: number, region = { x: 0, y: 0, w
     for (let ox = 0; ox < w; ox++) {
       const x0 = region.x + ox * sx;
       const x1 = x0 + sx;
-      const acc = [0, 0, 0, 0];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       let total = 0;
-      for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
-        if (y < 0 || y >= img.height) continue;
+      for (let y = Math.max(0, Math.floor(y0)); y < Math.min(img.height, Math.ceil(y1)); y++) {
         const wy = Math.min(y + 1, y1) - Math.max(y, y0);
-        for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
-          if (x < 0 || x >= img.width) continue;
+        for (let x = Math.max(0, Math.floor(x0)); x < Math.min(img.width, Math.ceil(x1)); x++) {
           const wgt = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
           const i = (y * img.width + x) * 4;
-          for (let c = 0; c < 4; c++) acc[c]! += img.data[i + c]! * wgt;
+          r += src[i]! * wgt;
+          g += src[i + 1]! * wgt;
+          b += src[i + 2]! * wgt;
+          a += src[i + 3]! * wgt;
           total += wgt;
         }
       }
       const o = (oy * w + ox) * 4;
-      for (let c = 0; c < 4; c++) out[o + c] = total > 0 ? acc[c]! / total : 0;
+      out[o] = total > 0 ? r / total : 0;
+      out[o + 1] = total > 0 ? g / total : 0;
+      out[o + 2] = total > 0 ? b / total : 0;
+      out[o + 3] = total > 0 ? a / total : 0;
     }
   }
   return { width: w, height: h, data: out };

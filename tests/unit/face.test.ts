@@ -199,6 +199,18 @@ describe('pixel helpers', () => {
     expect(downscale(small, 2)).toBe(small);
   });
 
+  it('resizes by area averages, counting only the part of a region inside the image', () => {
+    // 4 × 2 image whose red channel is 0, 40, 80, 120 / 160, 200, 240, 255.
+    const reds = [0, 40, 80, 120, 160, 200, 240, 255];
+    const data = new Uint8ClampedArray(reds.flatMap((r) => [r, 0, 0, 255]));
+    const img = { width: 4, height: 2, data };
+    expect(Array.from(resize(img, 2, 1).data)).toEqual([100, 0, 0, 255, 174, 0, 0, 255]);
+    // A region half outside on the left: only column 0 (reds 0 and 160) is inside.
+    expect(Array.from(resize(img, 1, 1, { x: -1, y: 0, width: 2, height: 2 }).data)).toEqual([80, 0, 0, 255]);
+    // A 1.5-pixel-wide box straddles pixels: weights 1 and 0.5.
+    expect(resize(img, 1, 1, { x: 0, y: 0, width: 1.5, height: 1 }).data[0]).toBe(Math.round((0 * 1 + 40 * 0.5) / 1.5));
+  });
+
   it('converts to RGB, compositing transparent pixels over white', () => {
     const data = new Uint8Array([10, 20, 30, 255, 10, 20, 30, 0, 0, 100, 200, 128]);
     expect(Array.from(toRgb({ width: 3, height: 1, data }))).toEqual([10, 20, 30, 255, 255, 255, 127, 177, 227]);
