@@ -40,7 +40,7 @@ export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; engine: Face
     tf.setWasmPaths(extUrl('/tfjs/'));
     if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend could not start');
     await tf.ready();
-    useFastKernels(faceapi.tf);
+    const fastKernels = useFastKernels(faceapi.tf);
     // A path, not the chrome-extension:// URL: face-api's loadFromUri mangles non-http schemes. Resolves against
     // this extension page's own origin.
     const models = '/models';
@@ -56,6 +56,7 @@ export function loadFaceApiBrowser(): Promise<{ api: FaceApiModule; engine: Face
       backend: tf.getBackend(),
       simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true,
       threads: (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true,
+      fastKernels,
       loadMs,
       warmUpMs,
     };

@@ -25,8 +25,16 @@ export const FaceTimings = z.object({
 });
 export type FaceTimings = z.infer<typeof FaceTimings>;
 
-/** How the page runs the model (for the bench and bug reports): tfjs backend, WASM SIMD/threads, load and warm-up. */
-export const FaceEngine = z.object({ backend: z.string(), simd: z.boolean(), threads: z.boolean(), loadMs: z.number(), warmUpMs: z.number() });
+/** How the page runs the model (for the bench and bug reports): tfjs backend, WASM SIMD/threads, kernels, load, warm-up. */
+export const FaceEngine = z.object({
+  backend: z.string(),
+  simd: z.boolean(),
+  threads: z.boolean(),
+  /** Vetter's Concat/Slice kernels replaced tfjs's (lib/face/kernels.ts). */
+  fastKernels: z.boolean(),
+  loadMs: z.number(),
+  warmUpMs: z.number(),
+});
 export type FaceEngine = z.infer<typeof FaceEngine>;
 
 export const FaceAnalyzeResult = z.union([

@@ -146,7 +146,7 @@ export async function benchFaceChromium(root: string, chromeDist: string): Promi
     const e = first.res.engine;
     console.log(`\nFace analysis, Chromium offscreen document (production build, from the service worker; ${load()}):`);
     console.log(
-      `  backend ${e?.backend}, SIMD ${e?.simd}, threads ${e?.threads} (extension pages are not cross-origin isolated); model load ${e?.loadMs.toFixed(0)} ms, warm-up ${e?.warmUpMs.toFixed(0)} ms; first photo ${first.ms.toFixed(0)} ms from opening the document to the answer`,
+      `  backend ${e?.backend}, SIMD ${e?.simd}, threads ${e?.threads} (extension pages are not cross-origin isolated), fast kernels ${e?.fastKernels}; model load ${e?.loadMs.toFixed(0)} ms, warm-up ${e?.warmUpMs.toFixed(0)} ms; first photo ${first.ms.toFixed(0)} ms from opening the document to the answer`,
     );
     console.log(`  round trip per photo after warm-up (base64 message, decode to ≤ 512 px, analysis, answer), ${RUNS} runs each, median/p95 ms:`);
     const stages = ['decode', ...STAGES] as const;

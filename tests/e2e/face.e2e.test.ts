@@ -79,7 +79,7 @@ describe('face analysis in Chromium', () => {
     await page.close();
   });
 
-  it('runs the SIMD WASM build in the offscreen document, warmed up, and answers with where the time went', async () => {
+  it('runs the SIMD WASM build with the fast kernels in the offscreen document, warmed up, and answers with where the time went', async () => {
     const data = readFileSync(join(ROOT, 'tests/fixtures/images/astronaut.png')).toString('base64');
     const raw = await browser.worker.evaluate(async (data) => {
       const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
@@ -88,7 +88,7 @@ describe('face analysis in Chromium', () => {
     }, data);
     const res = FaceAnalyzeResult.parse(raw);
     if (!res.ok) throw new Error(res.error);
-    expect(res.engine).toMatchObject({ backend: 'wasm', simd: true, threads: false });
+    expect(res.engine).toMatchObject({ backend: 'wasm', simd: true, threads: false, fastKernels: true });
     expect(res.engine!.warmUpMs).toBeGreaterThan(0);
     expect(res.analysis.faces).toHaveLength(1);
     const t = res.timings!;

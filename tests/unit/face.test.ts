@@ -176,7 +176,7 @@ describe("the analysis page's answer", () => {
   it('carries optional stage timings and engine info, validated', async () => {
     const analysis = await run('logo');
     const timings = { decode: 3, pixels: 1, tensor: 0.5, detect: 20, recheck: 30, landmarks: 0, descriptor: 0, rest: 0.1, total: 51.6 };
-    const engine = { backend: 'wasm', simd: true, threads: false, loadMs: 500, warmUpMs: 300 };
+    const engine = { backend: 'wasm', simd: true, threads: false, fastKernels: true, loadMs: 500, warmUpMs: 300 };
     expect(FaceAnalyzeResult.safeParse({ ok: true, analysis }).success).toBe(true);
     expect(FaceAnalyzeResult.safeParse({ ok: true, analysis, timings, engine }).success).toBe(true);
     expect(FaceAnalyzeResult.safeParse({ ok: true, analysis, timings: { ...timings, detect: 'slow' } }).success).toBe(false);
