@@ -11,7 +11,36 @@ export const FaceAnalyzeRequest = z.object({
 });
 export type FaceAnalyzeRequest = z.infer<typeof FaceAnalyzeRequest>;
 
-export const FaceAnalyzeResult = z.union([z.object({ ok: z.literal(true), analysis: FaceAnalysis }), z.object({ ok: z.literal(false), error: z.string() })]);
+/** Where the time of one analysis went in the page, ms (lib/face/analyze.ts StageTimes, plus the image decode). */
+export const FaceTimings = z.object({
+  decode: z.number(),
+  pixels: z.number(),
+  tensor: z.number(),
+  detect: z.number(),
+  recheck: z.number(),
+  landmarks: z.number(),
+  descriptor: z.number(),
+  rest: z.number(),
+  total: z.number(),
+});
+export type FaceTimings = z.infer<typeof FaceTimings>;
+
+/** How the page runs the model (for the bench and bug reports): tfjs backend, WASM SIMD/threads, kernels, load, warm-up. */
+export const FaceEngine = z.object({
+  backend: z.string(),
+  simd: z.boolean(),
+  threads: z.boolean(),
+  /** Vetter's Concat/Slice kernels replaced tfjs's (lib/face/kernels.ts). */
+  fastKernels: z.boolean(),
+  loadMs: z.number(),
+  warmUpMs: z.number(),
+});
+export type FaceEngine = z.infer<typeof FaceEngine>;
+
+export const FaceAnalyzeResult = z.union([
+  z.object({ ok: z.literal(true), analysis: FaceAnalysis, timings: FaceTimings.optional(), engine: FaceEngine.optional() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
 export type FaceAnalyzeResult = z.infer<typeof FaceAnalyzeResult>;
 
 export function toBase64(bytes: ArrayBuffer): string {

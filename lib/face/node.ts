@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import type { FaceApiModule } from './analyze';
+import { useFastKernels } from './kernels';
 import type { Rgba } from './pixels';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ export function loadFaceApiNode(): Promise<{ faceapi: FaceApiModule; loadMs: num
     tf.setWasmPaths(`${wasmDir}/`);
     if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs WASM backend could not start');
     await tf.ready();
+    useFastKernels(faceapi.tf);
     const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
     await faceapi.nets.tinyFaceDetector.loadFromDisk(modelDir);
     await faceapi.nets.faceLandmark68Net.loadFromDisk(modelDir);

@@ -19,28 +19,38 @@ export function downscale(img: Rgba, maxSide: number): Rgba {
   if (k <= 1) return img;
   const w = Math.floor(img.width / k);
   const h = Math.floor(img.height / k);
+  const src = bytes(img.data);
   const out = new Uint8ClampedArray(w * h * 4);
-  const acc = new Float64Array(w * 4);
+  // Integer sums (at most 255 × k² per channel): exact, and a monomorphic loop over one Uint8Array.
+  const acc = new Uint32Array(w * 4);
   const n = k * k;
   for (let oy = 0; oy < h; oy++) {
     acc.fill(0);
     for (let y = oy * k; y < oy * k + k; y++) {
       let i = y * img.width * 4;
-      for (let ox = 0; ox < w; ox++)
+      for (let ox = 0; ox < w; ox++) {
+        const a = ox * 4;
         for (let dx = 0; dx < k; dx++, i += 4) {
-          acc[ox * 4]! += img.data[i]!;
-          acc[ox * 4 + 1]! += img.data[i + 1]!;
-          acc[ox * 4 + 2]! += img.data[i + 2]!;
-          acc[ox * 4 + 3]! += img.data[i + 3]!;
+          acc[a]! += src[i]!;
+          acc[a + 1]! += src[i + 1]!;
+          acc[a + 2]! += src[i + 2]!;
+          acc[a + 3]! += src[i + 3]!;
         }
+      }
     }
     for (let j = 0; j < w * 4; j++) out[oy * w * 4 + j] = acc[j]! / n;
   }
   return { width: w, height: h, data: out };
 }
 
+/** The same bytes as a Uint8Array (a free view for a Uint8ClampedArray), so loops see one array type. */
+function bytes(data: Uint8Array | Uint8ClampedArray): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
+}
+
 /** Area-average resize of a region (default: the whole image) to `w` × `h`. */
 export function resize(img: Rgba, w: number, h: number, region = { x: 0, y: 0, width: img.width, height: img.height }): Rgba {
+  const src = bytes(img.data);
   const out = new Uint8ClampedArray(w * h * 4);
   const sx = region.width / w;
   const sy = region.height / h;
@@ -50,21 +60,28 @@ export function resize(img: Rgba, w: number, h: number, region = { x: 0, y: 0, w
     for (let ox = 0; ox < w; ox++) {
       const x0 = region.x + ox * sx;
       const x1 = x0 + sx;
-      const acc = [0, 0, 0, 0];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       let total = 0;
-      for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
-        if (y < 0 || y >= img.height) continue;
+      for (let y = Math.max(0, Math.floor(y0)); y < Math.min(img.height, Math.ceil(y1)); y++) {
         const wy = Math.min(y + 1, y1) - Math.max(y, y0);
-        for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
-          if (x < 0 || x >= img.width) continue;
+        for (let x = Math.max(0, Math.floor(x0)); x < Math.min(img.width, Math.ceil(x1)); x++) {
           const wgt = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
           const i = (y * img.width + x) * 4;
-          for (let c = 0; c < 4; c++) acc[c]! += img.data[i + c]! * wgt;
+          r += src[i]! * wgt;
+          g += src[i + 1]! * wgt;
+          b += src[i + 2]! * wgt;
+          a += src[i + 3]! * wgt;
           total += wgt;
         }
       }
       const o = (oy * w + ox) * 4;
-      for (let c = 0; c < 4; c++) out[o + c] = total > 0 ? acc[c]! / total : 0;
+      out[o] = total > 0 ? r / total : 0;
+      out[o + 1] = total > 0 ? g / total : 0;
+      out[o + 2] = total > 0 ? b / total : 0;
+      out[o + 3] = total > 0 ? a / total : 0;
     }
   }
   return { width: w, height: h, data: out };
@@ -73,10 +90,18 @@ export function resize(img: Rgba, w: number, h: number, region = { x: 0, y: 0, w
 /** RGB bytes (alpha composited over white: a transparent logo is a logo on white, not on black). */
 export function toRgb(img: Rgba): Int32Array {
   const n = img.width * img.height;
+  const src = bytes(img.data);
   const out = new Int32Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const a = img.data[i * 4 + 3]! / 255;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(img.data[i * 4 + c]! * a + 255 * (1 - a));
+  for (let i = 0, o = 0; i < n * 4; i += 4, o += 3) {
+    const alpha = src[i + 3]!;
+    if (alpha === 255) {
+      out[o] = src[i]!;
+      out[o + 1] = src[i + 1]!;
+      out[o + 2] = src[i + 2]!;
+    } else {
+      const a = alpha / 255;
+      for (let c = 0; c < 3; c++) out[o + c] = Math.round(src[i + c]! * a + 255 * (1 - a));
+    }
   }
   return out;
 }

@@ -169,35 +169,13 @@ async function historyBench(): Promise<void> {
   store.close();
 }
 
-// --- Face analysis (lib/face): Node, face-api node-wasm build on the tfjs WASM backend, the extension's model. ---
+// --- Face analysis (lib/face): Node and Chromium's offscreen document (tests/bench/face.ts), then the build size. ---
 {
-  const { loadFaceApiNode, readImage } = await import('../../lib/face/node');
-  const { analyzeFace } = await import('../../lib/face/analyze');
+  const { benchFaceNode, benchFaceChromium } = await import('./face');
   const { ROOT } = await import('../../lib/cli/harness');
   const { readdirSync, statSync } = await import('node:fs');
-  const { loadavg, cpus } = await import('node:os');
-  const { faceapi, loadMs } = await loadFaceApiNode();
-  console.log(`\nFace model (Node, WASM backend; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}: times grow with other load): load ${loadMs.toFixed(0)} ms (backend + tiny detector + 68 landmarks + recognition)`);
-  const dir = join(ROOT, 'tests/fixtures/images');
-  for (const name of ['astronaut', 'astronaut_ffhq_aligned', 'logo', 'chelsea']) {
-    const img = readImage(join(dir, `${name}.png`));
-    const first = performance.now();
-    const r = await analyzeFace(faceapi, img);
-    const firstMs = performance.now() - first;
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t = performance.now();
-      const c = process.cpuUsage();
-      await analyzeFace(faceapi, img);
-      const dc = process.cpuUsage(c);
-      times.push(performance.now() - t);
-      cpu.push((dc.user + dc.system) / 1000);
-    }
-    console.log(
-      `  ${`${name}.png`.padEnd(28)} ${img.width}×${img.height}  first ${firstMs.toFixed(0)} ms, then median ${median(times).toFixed(0)} ms per photo (CPU ${median(cpu).toFixed(0)} ms)  (${r.faces.length} face${r.faces.length === 1 ? '' : 's'}${r.framing?.consistentWithStyleGAN ? ', StyleGAN framing' : ''})`,
-    );
-  }
+  await benchFaceNode(ROOT);
+  await benchFaceChromium(ROOT, CHROME_DIST);
   const files = (d: string, keep: (f: string) => boolean = () => true): string[] =>
     existsSync(d) ? readdirSync(d).filter(keep).map((f) => join(d, f)) : [];
   const size = (fs: string[]) => [fs.reduce((s, f) => s + statSync(f).size, 0), fs.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0)] as const;

@@ -5,10 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FaceAnalyzeResult } from '../../lib/face/messages';
+import { ROOT } from '../../lib/cli/harness';
 import { defaultSettings } from '../../lib/settings/schema';
 
 declare const chrome: {
-  runtime: { getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]> };
+  runtime: { getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>; sendMessage(m: object): Promise<unknown> };
+  offscreen: { createDocument(o: object): Promise<void> };
   storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } };
 };
 
@@ -72,6 +77,25 @@ describe('face analysis in Chromium', () => {
     // findings (text-template) to the level; the face rules' own part is what is checked here.
     expect((await ruleIds(page)).filter((r) => String(r).startsWith('photo-'))).toEqual(['photo-no-face']);
     await page.close();
+  });
+
+  it('runs the SIMD WASM build with the fast kernels in the offscreen document, warmed up, and answers with where the time went', async () => {
+    const data = readFileSync(join(ROOT, 'tests/fixtures/images/astronaut.png')).toString('base64');
+    const raw = await browser.worker.evaluate(async (data) => {
+      const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      if (open.length === 0) await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['WORKERS'], justification: 'test' });
+      return chrome.runtime.sendMessage({ type: 'vetter:face-analyze', target: 'offscreen', data, mime: 'image/png' });
+    }, data);
+    const res = FaceAnalyzeResult.parse(raw);
+    if (!res.ok) throw new Error(res.error);
+    expect(res.engine).toMatchObject({ backend: 'wasm', simd: true, threads: false, fastKernels: true });
+    expect(res.engine!.warmUpMs).toBeGreaterThan(0);
+    expect(res.analysis.faces).toHaveLength(1);
+    const t = res.timings!;
+    expect(t.detect).toBeGreaterThan(0);
+    expect(t.descriptor).toBeGreaterThan(0);
+    expect(t.recheck).toBe(0);
+    expect(res.analysis.image).toEqual({ width: 512, height: 512 });
   });
 
   it('does not analyse photos when photo analysis is off in the settings', async () => {
