@@ -5,7 +5,7 @@
  * content script.
  */
 import en from '../../public/_locales/en/messages.json';
-import { encodeParam, fillTemplate, renderMsg, type MsgParam, type Nested } from '../msg-render';
+import { encodeParam, fillTemplate, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
 
 export type { MsgParam } from '../msg-render';
 import { PLATFORM_LABELS } from '../history/describe';
@@ -132,3 +132,6 @@ export function identityP(id: Identity): MsgParam {
   const site = id.platform === 'generic' ? nest('h_anotherSite') : PLATFORM_LABELS[id.platform];
   return id.name ? nest('h_identity', id.name, site, id.url) : nest('h_identityUnnamed', site, id.url);
 }
+
+/** One parameter as it reads in English. */
+export const paramText = (p: MsgParam): string => renderParam(enLookup, encodeParam(p));
