@@ -1,7 +1,7 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis, pasteNames } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
 
 export const extortion: Rule = {

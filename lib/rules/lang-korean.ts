@@ -1,6 +1,6 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { HANGUL } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts } from './text';

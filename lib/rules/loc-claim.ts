@@ -2,7 +2,7 @@ import { parseLocation, toCountryCode } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { cap, clip, profileTexts, sentences, where } from './text';
+import { clip, profileTexts, sentences } from './text';
 import { texts } from './msg';
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */

@@ -1,9 +1,9 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis, pasteNames } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { ADVANCE, ADVANCE_NEGATED as NEGATED } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
 import { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts } from './msg';
 
 export const payAdvance: Rule = {

@@ -2,7 +2,7 @@ import type { NotesAnalysis, NotesHit } from '../notes/analyze';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts, sentences } from './text';

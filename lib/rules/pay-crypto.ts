@@ -1,8 +1,8 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
 import { capP, nest, pasteNamesP, placesP, texts } from './msg';
 
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */

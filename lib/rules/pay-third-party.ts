@@ -1,8 +1,8 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { THIRD_PARTY } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
 import { capP, nest, pasteNamesP, placesP, semiAnd, texts } from './msg';
 
 export const payThirdParty: Rule = {

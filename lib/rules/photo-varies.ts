@@ -1,4 +1,3 @@
-import { describeIdentity, listWords } from '../history/describe';
 import { profileKey } from '../history/identity';
 import type { Rule } from './types';
 import { SOURCES } from './sources';

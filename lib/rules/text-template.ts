@@ -1,4 +1,4 @@
-import { describeIdentity, listWords } from '../history/describe';
+import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { identityP, listWordsP, nest, NONE, texts } from './msg';
