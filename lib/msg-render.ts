@@ -11,7 +11,9 @@ export const NEST = '\u0001';
 export type Nested =
   | { key: string; params: readonly MsgParam[]; cap?: boolean }
   /** The items joined pairwise with the message `join` ("$1, $2"). */
-  | { join: string; items: readonly MsgParam[]; cap?: boolean };
+  | { join: string; items: readonly MsgParam[]; cap?: boolean }
+  /** A message whose params are already encoded (a finding's `msg`, reused inside another message). */
+  | { key: string; encoded: readonly string[] };
 export type MsgParam = string | number | Nested;
 
 type Tree = string | { k: string; p: Tree[]; c?: 1 } | { j: string; p: Tree[]; c?: 1 };
@@ -19,6 +21,7 @@ type Tree = string | { k: string; p: Tree[]; c?: 1 } | { j: string; p: Tree[]; c
 function toTree(p: MsgParam): Tree {
   if (typeof p === 'number') return String(p);
   if (typeof p === 'string') return p;
+  if ('encoded' in p) return { k: p.key, p: p.encoded.map(decode) };
   const c = p.cap ? { c: 1 as const } : {};
   return 'join' in p ? { j: p.join, p: p.items.map(toTree), ...c } : { k: p.key, p: p.params.map(toTree), ...c };
 }

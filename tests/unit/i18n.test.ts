@@ -7,13 +7,16 @@ import { RULES } from '@/lib/rules';
 import { paramText, placesP, whereP } from '@/lib/rules/msg';
 import { places, where } from '@/lib/rules/text';
 import { browserLookup, findingText } from '@/lib/ui/finding-text';
-import { corpusFindings } from './finding-corpus';
+import { corpusFindings as runCorpus, type CorpusFinding } from './finding-corpus';
 import { CATEGORIES, LEVELS, SEVERITIES } from '@/lib/report/schema';
-import { REPO_ROOT } from './helpers';
+import { NOW, REPO_ROOT } from './helpers';
 import { catalogue, installCatalogue } from './ui-helpers';
 
 const en = catalogue('en');
 const ja = catalogue('ja');
+let corpus: CorpusFinding[] | null = null;
+/** The corpus findings, computed once for the file (every rule on every case). */
+const corpusFindings = () => (corpus ??= runCorpus());
 const placeholders = (s: string) => [...s.matchAll(/\$([1-9])/g)].map((m) => m[1]).sort();
 
 function sources(dir: string): string[] {
@@ -96,7 +99,7 @@ describe('every finding with message keys renders completely in both languages',
     return out;
   }
 
-  it('every rule fires on the corpus, always with message keys (a finding without msg fails here)', () => {
+  it('every rule fires on the corpus, always with message keys (a finding without msg fails here)', { timeout: 60_000 }, () => {
     const found = corpusFindings();
     const fired = new Set(found.map((f) => f.ruleId));
     expect(RULES.map((r) => r.meta.id).filter((id) => !fired.has(id))).toEqual([]);
@@ -111,7 +114,7 @@ describe('every finding with message keys renders completely in both languages',
     expect(unused.join(' ')).toBe('');
   });
 
-  it('keys exist, placeholders are filled with the params in that language, and the English catalogue text is the rule text', () => {
+  it('keys exist, placeholders are filled with the params in that language, and the English catalogue text is the rule text', { timeout: 60_000 }, () => {
     const found = corpusFindings();
     expect(found.length).toBeGreaterThan(60);
     for (const lang of ['en', 'ja'] as const) {
@@ -139,6 +142,48 @@ describe('every finding with message keys renders completely in both languages',
 
   it('Japanese finding texts keep the wording rules: no verdict, no advice to reject', () => {
     for (const k of Object.keys(ja).filter((x) => x.startsWith('f_'))) expect(ja[k]!.message, k).not.toMatch(/北朝鮮人|北朝鮮の人|不採用|拒否してください|採用しないで|詐欺師/);
+  });
+});
+
+describe('"why this level" from the catalogue', () => {
+  it('each reason of the score renders in English as the report says it and in Japanese with the finding title translated', { timeout: 60_000 }, async () => {
+    const { analyze } = await import('@/lib/engine');
+    const { score } = await import('@/lib/engine/score');
+    const { levelReasonText } = await import('@/lib/ui/level-reason');
+    const { corpusCases } = await import('./finding-corpus');
+    const all = corpusCases().flatMap((k) => analyze(k.profile, { now: NOW, ...k.ctx }).findings);
+    const one = (id: string, title?: RegExp) => all.find((f) => f.ruleId === id && (!title || title.test(f.title)))!;
+    const sets: Record<string, Finding[]> = {
+      reason_none: [],
+      reason_strongOneCat: [one('camera')],
+      reason_strong: [one('camera'), one('photo-missing')],
+      reason_manyCats: [one('loc-claim'), one('acct-new-rated'), one('cheating')],
+      reason_medium: [one('loc-claim')],
+      reason_weakCats: [one('photo-missing'), one('emp-vague'), one('edu-asia-emp-west')],
+      reason_weakOne: [one('photo-missing')],
+      reason_weakManyOneCat: [one('edu-implausible', /ends before/), one('edu-implausible', /spans/)],
+      reason_weakMany: [one('photo-missing'), one('emp-vague')],
+    };
+    for (const [key, findings] of Object.entries(sets)) {
+      for (const f of findings) expect(f, key).toBeDefined();
+      const s = score(findings);
+      expect(s.reasonMsg.key).toBe(key);
+      const report = { findings, levelReason: s.reason };
+      vi.restoreAllMocks();
+      installCatalogue('en');
+      expect(levelReasonText(report), key).toBe(s.reason);
+      vi.restoreAllMocks();
+      installCatalogue('ja');
+      const jaText = levelReasonText(report);
+      expect(jaText, key).toBe(jaText.trim());
+      expect(jaText, key).not.toBe(s.reason);
+      const titled = key === 'reason_medium' || key.startsWith('reason_strong') ? findings[0]! : null;
+      if (titled) expect(jaText, key).toContain(findingText(titled, 'title'));
+      if (titled) expect(findingText(titled, 'title')).not.toBe(titled.title);
+      // A report scored otherwise keeps its own sentence.
+      expect(levelReasonText({ findings, levelReason: 'Scored by an older version.' })).toBe('Scored by an older version.');
+    }
+    vi.restoreAllMocks();
   });
 });
 
