@@ -9,7 +9,7 @@ import { places, where } from '@/lib/rules/text';
 import { browserLookup, findingText } from '@/lib/ui/finding-text';
 import { corpusFindings as runCorpus, type CorpusFinding } from './finding-corpus';
 import { CATEGORIES, LEVELS, SEVERITIES } from '@/lib/report/schema';
-import { NOW, REPO_ROOT } from './helpers';
+import { REPO_ROOT } from './helpers';
 import { catalogue, installCatalogue } from './ui-helpers';
 
 const en = catalogue('en');
@@ -151,7 +151,7 @@ describe('"why this level" from the catalogue', () => {
     const { score } = await import('@/lib/engine/score');
     const { levelReasonText } = await import('@/lib/ui/level-reason');
     const { corpusCases } = await import('./finding-corpus');
-    const all = corpusCases().flatMap((k) => analyze(k.profile, { now: NOW, ...k.ctx }).findings);
+    const all = corpusCases().flatMap((k) => analyze(k.profile, k.ctx).findings);
     const one = (id: string, title?: RegExp) => all.find((f) => f.ruleId === id && (!title || title.test(f.title)))!;
     const sets: Record<string, Finding[]> = {
       reason_none: [],
@@ -223,11 +223,27 @@ describe('rule titles', () => {
     const { RULES } = await import('@/lib/rules');
     const { ruleTitleKey } = await import('@/lib/i18n');
     const byKey = new Map(RULES.map((r) => [ruleTitleKey(r.meta.id), r.meta]));
-    const keys = Object.keys(en).filter((k) => k.startsWith('rule_'));
+    const keys = Object.keys(en).filter((k) => k.startsWith('rule_') && !k.endsWith('_desc'));
     expect(keys.length).toBeGreaterThanOrEqual(17);
     for (const k of keys) {
       expect(byKey.get(k)?.title, k).toBe(en[k]!.message);
       expect(ja[k]?.message.length, k).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('rule descriptions', () => {
+  it('every rule has its description in the catalogue: in English as meta.description says it, and in Japanese', async () => {
+    const { RULES } = await import('@/lib/rules');
+    const { ruleDescKey } = await import('@/lib/i18n');
+    for (const { meta } of RULES) {
+      const k = ruleDescKey(meta.id);
+      expect(en[k], k).toBeDefined();
+      expect(fillTemplate(en[k]!.message, []), k).toBe(meta.description);
+      expect(ja[k]!.message, k).not.toBe(en[k]!.message);
+      if (meta.description.includes('$')) expect(fillTemplate(ja[k]!.message, []), k).toMatch(/\$\d/);
+    }
+    const descKeys = Object.keys(en).filter((k) => k.endsWith('_desc'));
+    expect(descKeys.length).toBe(RULES.length);
   });
 });
