@@ -225,6 +225,7 @@ describe('rule titles', () => {
     const byKey = new Map(RULES.map((r) => [ruleTitleKey(r.meta.id), r.meta]));
     const keys = Object.keys(en).filter((k) => k.startsWith('rule_') && !k.endsWith('_desc'));
     expect(keys.length).toBeGreaterThanOrEqual(17);
+    for (const r of RULES) expect(en[ruleTitleKey(r.meta.id)], r.meta.id).toBeDefined();
     for (const k of keys) {
       expect(byKey.get(k)?.title, k).toBe(en[k]!.message);
       expect(ja[k]?.message.length, k).toBeGreaterThan(0);
