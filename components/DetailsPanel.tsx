@@ -8,6 +8,7 @@ import { PROFILE_FIELDS } from '../lib/profile/schema';
 import { CATEGORIES, type Finding, type Report } from '../lib/report/schema';
 import { SOURCES } from '../lib/rules/sources';
 import { findingText } from '../lib/ui/finding-text';
+import { levelReasonText } from '../lib/ui/level-reason';
 
 export interface PanelActions {
   /** Scroll to and highlight the excerpt on the page; false when it is not found there. */
@@ -161,7 +162,7 @@ export function DetailsPanel({
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <p className="vetter-why">{t('whyLevel', report.levelReason)}</p>
+      <p className="vetter-why">{t('whyLevel', levelReasonText(report))}</p>
       <p className="vetter-read">
         {t('fieldsRead', [read, PROFILE_FIELDS.length])}
         {report.missing.length > 0 && <span className="vetter-missing"> {t('missingFields', report.missing.join(', '))}</span>}

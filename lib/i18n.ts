@@ -25,6 +25,9 @@ export function tOr(key: string, fallback: string, subs?: ReadonlyArray<string |
 /** Catalogue key of a rule's title: `rule_<id with _ for ->`. */
 export const ruleTitleKey = (ruleId: string) => `rule_${ruleId.replace(/-/g, '_')}`;
 
+/** Catalogue key of a rule's description (meta.description in English): `rule_<id with _ for ->_desc`. */
+export const ruleDescKey = (ruleId: string) => `${ruleTitleKey(ruleId)}_desc`;
+
 /** The language of the catalogue in use (for `lang` attributes): `en` or `ja`. (`@@ui_locale` can differ from it.) */
 export function uiLang(): string {
   return tOr('langCode', 'en');

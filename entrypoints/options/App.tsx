@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { ruleTitleKey, t, tOr, uiLang } from '@/lib/i18n';
+import { ruleDescKey, ruleTitleKey, t, tOr, uiLang } from '@/lib/i18n';
 import { SEVERITIES, type Severity } from '@/lib/report/schema';
 import { RULES } from '@/lib/rules';
 import { SOURCES } from '@/lib/rules/sources';
@@ -138,7 +138,7 @@ export function App() {
                     <input type="checkbox" name={`rule-${meta.id}`} checked={rule(meta.id).enabled} onChange={(e) => setRule(meta.id, { enabled: e.target.checked })} />{' '}
                     <strong>{title}</strong>
                   </label>
-                  <p>{meta.description}</p>
+                  <p>{tOr(ruleDescKey(meta.id), meta.description)}</p>
                 </td>
                 <td>
                   <select

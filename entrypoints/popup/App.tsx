@@ -9,6 +9,7 @@ import { CheckResult } from '@/lib/messages';
 import { PROFILE_FIELDS } from '@/lib/profile/schema';
 import { SEVERITIES } from '@/lib/report/schema';
 import { findingText } from '@/lib/ui/finding-text';
+import { levelReasonText } from '@/lib/ui/level-reason';
 
 /** The tab to check: `?tabId=` (tests open the popup as a page), else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
@@ -77,7 +78,7 @@ export function App() {
               </span>{' '}
               — {n === 1 ? t('flagsOne') : t('flagsMany', n)}
             </h2>
-            <p className="why">{t('whyLevel', report.levelReason)}</p>
+            <p className="why">{t('whyLevel', levelReasonText(report))}</p>
             <p className="note">
               {t('fieldsRead', [PROFILE_FIELDS.length - new Set(report.missing).size, PROFILE_FIELDS.length])}
               {report.missing.length > 0 && ` ${t('missingFields', report.missing.join(', '))}`}

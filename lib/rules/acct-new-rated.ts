@@ -2,6 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { monthIndex, monthOf } from './text';
+import { listOf, nest, texts, type MsgParam } from './msg';
 
 export const YOUNG_MONTHS = 12;
 export const MANY_JOBS = 10;
@@ -29,22 +30,20 @@ export const acctNewRated: Rule = {
     const rich = !!a.totalEarnings && usd && a.totalEarnings.amount >= HIGH_EARNINGS;
     if (!rated && !rich) return [];
     const evidence: Evidence[] = [{ field: 'account.memberSince', excerpt: a.memberSince }];
-    const what: string[] = [];
+    const what: MsgParam[] = [];
     if (rated) {
       evidence.push({ field: 'account.rating', excerpt: String(a.rating) });
       evidence.push(a.jobsCompleted !== null && a.jobsCompleted >= MANY_JOBS ? { field: 'account.jobsCompleted', excerpt: String(a.jobsCompleted) } : { field: 'account.reviewCount', excerpt: String(a.reviewCount) });
-      what.push(`a ${a.rating} rating over ${jobs} jobs`);
+      what.push(nest('f_acctNewRated_rating', String(a.rating), jobs));
     }
     if (rich) {
       evidence.push({ field: 'account.totalEarnings', excerpt: a.totalEarnings!.raw });
-      what.push(`${a.totalEarnings!.raw} earned`);
+      what.push(nest('f_acctNewRated_earned', a.totalEarnings!.raw));
     }
     return [
       {
-        title: `Account ${age} month${age === 1 ? '' : 's'} old with ${what.join(' and ')}`,
-        explanation: `The account has been a member since ${a.memberSince} (${age} months before the check) and already shows ${what.join(' and ')}. The 2022 State/Treasury/FBI advisory notes that IT-worker accounts using false identities boost their ratings quickly, often with many high ratings from a few clients. Fast-rising honest freelancers exist too.`,
+        ...texts('f_acctNewRated', [age, listOf(what), a.memberSince], age === 1 ? { title: 'f_acctNewRatedOne_title' } : {}),
         evidence,
-        nextStep: 'Read the reviews for repeated clients or short, similar texts, and ask for references you can contact on numbers you find yourself.',
       },
     ];
   },

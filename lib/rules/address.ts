@@ -1,8 +1,9 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, noteSuffix } from './notes-helpers';
+import { checklistEvidence, concern } from './notes-helpers';
 import { clip } from './text';
+import { nest, noteP, texts } from './msg';
 
 /** Parcel forwarders, reshipping and freight services. */
 const FORWARDER =
@@ -47,16 +48,11 @@ export const address: Rule = {
       }
       const parts = [
         current && earlier.length
-          ? `the shipping address for equipment changed ${earlier.length === 1 ? 'once' : `${earlier.length} times`}: from "${clip(earlier[earlier.length - 1]!.addr, 80)}" to "${clip(current, 80)}"`
+          ? nest(earlier.length === 1 ? 'f_addressChanged_once' : 'f_addressChanged_times', clip(earlier[earlier.length - 1]!.addr, 80), clip(current, 80), earlier.length)
           : null,
-        a ? `your checklist marks a concern about the address${noteSuffix(a)}` : null,
-      ].filter(Boolean);
-      out.push({
-        title: 'Shipping address changed (your notes)',
-        explanation: `In your notes, ${parts.join('; and ')}. The FBI guidance (PSA 2023) and the 2022 advisory list a change of the equipment address once hired, or an address that differs from the ID, as a red flag: company laptops are often sent on to someone else.`,
-        evidence,
-        nextStep: 'Ship equipment only to the address on the verified ID, and verify the ID against the shipping address on a live video call with the camera on; ask why the address changed.',
-      });
+        a ? nest('f_addressChanged_concern', noteP(a)) : null,
+      ].filter((x) => x !== null);
+      out.push({ ...texts('f_addressChanged', [parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : parts[0]!]), evidence });
     }
     if (current) {
       const fw = current.match(FORWARDER);
@@ -64,10 +60,8 @@ export const address: Rule = {
       if (fw || drop)
         out.push({
           ...(fw ? {} : { severity: 'medium' as const }),
-          title: fw ? 'Shipping address is a forwarding service (your notes)' : 'Shipping address is a mail drop (your notes)',
-          explanation: `The shipping address in your notes names ${fw ? `a forwarding or reshipping service ("${fw[0]}")` : `a PO box or "care of" address ("${drop![0]}")`}. The FBI guidance (PSA 2023) and the 2022 advisory list equipment sent to forwarding addresses as a red flag, since it hides where the device ends up.${fw ? '' : ' Many people use such addresses for ordinary reasons; this is a medium sign.'}`,
+          ...texts(fw ? 'f_addressForwarder' : 'f_addressDrop', [fw ? fw[0] : drop![0]], { nextStep: 'f_addressForward_next' }),
           evidence: [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
-          nextStep: 'Ask for a street address that matches the verified ID, and verify the ID against it on a live video call with the camera on.',
         });
     }
     return out;

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, noteSuffix } from './notes-helpers';
+import { checklistEvidence, concern } from './notes-helpers';
+import { noteP, texts } from './msg';
 
 export const cheating: Rule = {
   meta: {
@@ -18,10 +19,8 @@ export const cheating: Rule = {
     if (!ra) return [];
     return [
       {
-        title: 'Seemed to read answers in the interview (your notes)',
-        explanation: `Your interview checklist marks a concern that the candidate seemed to read or be fed answers${noteSuffix(ra)}. The FBI guidance (PSA 2023) describes pauses, stalling, eyes scanning as if reading, and wrong but plausible answers as signs that someone else may be answering.`,
+        ...texts('f_cheating', [noteP(ra)]),
         evidence: [checklistEvidence('readingAnswers', ra)],
-        nextStep: 'Hold a follow-up live video call with the camera on and ask open, hands-on questions about the candidate\'s own past work (for example, a screen-shared walk through their code).',
       },
     ];
   },

@@ -1,7 +1,8 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { listOf, nest, noteP, texts } from './msg';
 
 export const contactChanging: Rule = {
   meta: {
@@ -28,12 +29,12 @@ export const contactChanging: Rule = {
       evidence.push(...hitEvidence([...firsts, ...changed]));
     }
     const list = [...new Set(changed.map((h) => h.match))].join(', ');
+    const kinds = [...new Set(changed.map((h) => (h.contact === 'email' ? 'f_contactChanging_email' : 'f_contactChanging_phone')))].map((k) => nest(k));
+    const seen = [a ? nest('f_contactChanging_concern', noteP(a)) : null, changed.length ? nest('f_contactChanging_pasted', listOf(kinds), list) : null].filter((x) => x !== null);
     return [
       {
-        title: 'Contact details changed (your notes)',
-        explanation: `${[a ? `Your checklist marks a concern about the contact details${noteSuffix(a)}` : null, changed.length ? `Your pasted messages give a different ${[...new Set(changed.map((h) => (h.contact === 'email' ? 'e-mail' : 'phone number')))].join(' and ')} from the one given earlier (${list})` : null].filter(Boolean).join('. ')}. The 2022 State/Treasury/FBI advisory lists incorrect or changing phone numbers and e-mails among the red flags. Changing a number is common; this is a weak sign on its own.`,
+        ...texts('f_contactChanging', [seen.length === 2 ? nest('f_contactChanging_both', seen[0]!, seen[1]!) : seen[0]!]),
         evidence,
-        nextStep: 'Keep contact on the platform; call the number you were given back, and verify identity on a live video call with the camera on.',
       },
     ];
   },

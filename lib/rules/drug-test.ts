@@ -1,6 +1,7 @@
 import type { FindingDraft, Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, noteSuffix } from './notes-helpers';
+import { checklistEvidence, concern } from './notes-helpers';
+import { noteP, texts } from './msg';
 
 export const drugTest: Rule = {
   meta: {
@@ -18,18 +19,14 @@ export const drugTest: Rule = {
     const dt = concern(ctx, 'drugTest');
     if (dt)
       out.push({
-        title: 'Undue concern about a drug test (your notes)',
-        explanation: `Your interview checklist marks a concern about how the candidate reacted to a drug test${noteSuffix(dt)}. The FBI guidance (PSA 2023) lists undue concern about drug tests among the red flags, since a test in person ties the worker to an identity.`,
+        ...texts('f_drugTest', [noteP(dt)]),
         evidence: [checklistEvidence('drugTest', dt)],
-        nextStep: 'Keep the usual hiring steps the same for every candidate; verify identity on a live video call with the camera on and against a government ID.',
       });
     const ip = concern(ctx, 'inPerson');
     if (ip)
       out.push({
-        title: 'Avoids any in-person meeting (your notes)',
-        explanation: `Your interview checklist marks a concern that the candidate avoids meeting in person${noteSuffix(ip)}. The FBI guidance (PSA 2023) lists avoiding in-person meetings among the red flags.`,
+        ...texts('f_inPerson', [noteP(ip)]),
         evidence: [checklistEvidence('inPerson', ip)],
-        nextStep: 'Offer an in-person or notarised ID check, or at least a live video call with the camera on and the ID shown; verify the ID against the shipping address.',
       });
     return out;
   },

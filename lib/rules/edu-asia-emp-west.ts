@@ -1,6 +1,7 @@
 import { lookupSchool } from '../data';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { texts } from './msg';
 
 /** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
 export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);
@@ -31,8 +32,7 @@ export const eduAsiaEmpWest: Rule = {
     const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
     return [
       {
-        title: 'Education only in Asia, most employers in the US, South Korea or Canada',
-        explanation: `Every school listed is in an Asian country the FBI guidance names (${schoolList}), while ${west.length} of ${located.length} employers with a stated location are in the US, South Korea or Canada. The FBI guidance (PSA 2023) lists this pattern as a sign to check. Studying in Asia is common and says nothing on its own; this only matters together with other signs.`,
+        ...texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]),
         evidence: [
           ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
           ...west.map((e) => {
@@ -40,7 +40,6 @@ export const eduAsiaEmpWest: Rule = {
             return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` };
           }),
         ],
-        nextStep: 'Verify the degree with the school (registrar or a degree-verification service) and call past employers on numbers you find yourself.',
       },
     ];
   },

@@ -4,6 +4,7 @@ import type { Rule } from './types';
 import { hitsOf, pasteAnalysis } from './notes-helpers';
 import { SOURCES } from './sources';
 import { where } from './text';
+import { nest, texts, type MsgParam } from './msg';
 
 export const empFront: Rule = {
   meta: {
@@ -41,14 +42,19 @@ export const empFront: Rule = {
         hits.push({ entry: m, ev: { field: h.field, excerpt: h.excerpt } });
       }
     }
-    return hits.map(({ entry, ev }) => ({
-      title: `Matches a listed ${entry.kind === 'institution' ? 'DPRK institution' : 'front company'}: ${entry.name}`,
-      explanation: `${ev.field.startsWith('notes.') ? `Your ${where(ev.field).replace(/ in your notes$/, '')} ("${ev.excerpt}")` : `"${ev.excerpt}"`} matches "${entry.name}" on a public sanctions or law-enforcement list (${entry.note}; source: ${entry.source}). A name match can be a coincidence or a spelling collision, but this is one of the strongest signs in the guidance.`,
-      evidence: [ev],
-      nextStep:
-        entry.kind === 'institution'
-          ? 'Verify the degree and identity independently (the school, an ID check on a video call with the camera on); consult your security or legal team before any payment, and pay only through the platform.'
-          : 'Verify the company independently (registry records, a phone number you find yourself, not one from the profile); consult your security or legal team before any payment, and pay only through the platform.',
-    }));
+    return hits.map(({ entry, ev }) => {
+      const inst = entry.kind === 'institution';
+      const notes = ev.field.startsWith('notes.');
+      const pasted = ev.field.match(/^notes\.pasted\[(\d+)\]/);
+      const place: MsgParam = pasted ? nest('w_paste', Number(pasted[1]) + 1) : where(ev.field).replace(/ in your notes$/, '');
+      return {
+        ...texts('f_empFront', [entry.name, ev.excerpt, entry.note, entry.source, ...(notes ? [place] : [])], {
+          title: inst ? 'f_empFrontInst_title' : 'f_empFront_title',
+          explanation: notes ? 'f_empFrontNotes_expl' : 'f_empFront_expl',
+          nextStep: inst ? 'f_empFrontInst_next' : 'f_empFront_next',
+        }),
+        evidence: [ev],
+      };
+    });
   },
 };

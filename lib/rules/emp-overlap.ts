@@ -3,6 +3,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { monthIndex, monthOf } from './text';
+import { joinP, nest, texts } from './msg';
 
 /** Roles that normally run alongside others: side work is not a contradiction. */
 const SIDE_ROLE = /\b(freelanc\w*|self[- ]employed|independent|contract(?:or)?|consultant|part[- ]time|volunteer|intern(?:ship)?|advisor|mentor|teaching assistant|upwork|fiverr|toptal|open[- ]source)\b/i;
@@ -49,14 +50,15 @@ export const empOverlap: Rule = {
       const e = p.employment[i]!;
       return [{ field: `employment[${i}].start`, excerpt: `${e.company ?? '(no company)'}: ${e.start} – ${e.end ?? 'present'}` }];
     });
-    const name = (i: number) => `${p.employment[i]!.title ?? 'a role'} at ${p.employment[i]!.company ?? 'an unnamed employer'}`;
-    const list = pairs.map((q) => `${name(q.a)} and ${name(q.b)} (${q.months} months)`).join('; ');
+    const name = (i: number) => nest('f_empOverlap_role', p.employment[i]!.title ?? nest('f_empOverlap_aRole'), p.employment[i]!.company ?? nest('f_empOverlap_unnamed'));
+    const list = joinP(
+      pairs.map((q) => nest('f_empOverlap_pair', name(q.a), name(q.b), q.months)),
+      'l_semi',
+    );
     return [
       {
-        title: `${idx.length} roles overlap by more than ${OVERLAP_MONTHS} months`,
-        explanation: `The employment history has roles held at the same time for long periods: ${list}. The 2022 State/Treasury/FBI advisory lists inconsistent work histories as a red flag; IT workers using false identities have held several full-time jobs at once. Legitimate overlaps (a notice period, a side business) happen; ask about them.`,
+        ...texts('f_empOverlap', [list, idx.length, OVERLAP_MONTHS], { title: 'f_empOverlap_title' }),
         evidence,
-        nextStep: 'Ask how the roles overlapped, and call the past employers on numbers you find yourself (not from the profile) to confirm dates and full-time status.',
       },
     ];
   },

@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { joinP, nest, texts } from './msg';
 
 /** Employer names that name no one. */
 export const VAGUE_EMPLOYER =
@@ -28,16 +29,10 @@ export const empVague: Rule = {
     if (n === 1 && !unnamed(p.employment[0]!.company)) return [];
     return [
       {
-        title: n === 1 ? 'The only employer is not named' : `None of the ${n} employers is named`,
-        explanation: `Every employment entry gives no verifiable employer (${p.employment.map((e) => `"${e.company?.trim() || 'no company'}"`).join(', ')}). The 2022 State/Treasury/FBI advisory notes that IT workers using false identities often show simple or unverifiable work histories. Confidentiality agreements and freelancing are common, so this is weak on its own.`,
-        evidence: p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
-        nextStep: 'Ask for references you can contact on numbers you find yourself, or for verifiable work (public repositories, shipped products).',
-        msg: {
+        ...texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], {
           title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title',
-          explanation: 'f_empVague_expl',
-          nextStep: 'f_empVague_next',
-          params: [String(n), p.employment.map((e) => `"${e.company?.trim() || 'no company'}"`).join(', ')],
-        },
+        }),
+        evidence: p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
       },
     ];
   },

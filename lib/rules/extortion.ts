@@ -1,7 +1,8 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis, pasteNames } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
 
 export const extortion: Rule = {
   meta: {
@@ -20,13 +21,14 @@ export const extortion: Rule = {
     const hits = analysis ? hitsOf(analysis, 'threat') : [];
     if (!a && !hits.length) return [];
     const evidence: Evidence[] = [...(a ? [checklistEvidence('threats', a)] : []), ...hitEvidence(hits)];
-    const seen = [a ? `your checklist marks a threat${noteSuffix(a)}` : null, hits.length ? `${pasteNames(hits)} threaten${hits.length === 1 ? 's' : ''} to "${hits[0]!.match}" unless paid` : null].filter(Boolean);
+    const seen = [
+      a ? nest('f_extortion_concern', noteP(a)) : null,
+      hits.length ? nest(hits.length === 1 ? 'f_extortion_pastedOne' : 'f_extortion_pastedMany', pasteNamesP(hits), hits[0]!.match) : null,
+    ].filter((x) => x !== null);
     return [
       {
-        title: 'Threat to release code or data (your notes)',
-        explanation: `In your notes, ${seen.join('; and ')}. The FBI guidance (PSA 2023) reports IT workers using false identities threatening to publish proprietary source code unless paid, and treats this as a serious sign.`,
+        ...texts('f_extortion', [semiAnd(seen)]),
         evidence,
-        nextStep: 'Keep the messages; revoke the person\'s access to code, systems and data; involve your security or legal team, and report extortion to the FBI (ic3.gov). Do not pay outside the platform.',
       },
     ];
   },

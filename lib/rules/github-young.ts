@@ -3,6 +3,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { clip, monthIndex, monthOf, profileTexts, sentences } from './text';
+import { nest, texts, type MsgParam } from './msg';
 
 /** The account counts as young below this age at the time of the check. */
 export const YOUNG_ACCOUNT_MONTHS = 24;
@@ -19,6 +20,8 @@ interface CareerClaim {
   start: number;
   evidence: Evidence;
   said: string;
+  /** `said` as a catalogue phrase. */
+  saidP: MsgParam;
 }
 
 function earliestEmployment(p: Parameters<Rule['check']>[0]): CareerClaim | null {
@@ -27,7 +30,7 @@ function earliestEmployment(p: Parameters<Rule['check']>[0]): CareerClaim | null
     if (!e.start) return;
     const start = monthIndex(e.start, 'first');
     if (!best || start < best.start)
-      best = { start, evidence: { field: `employment[${i}].start`, excerpt: `${e.company ?? '(no company)'}: ${e.start}` }, said: `work history from ${e.start}` };
+      best = { start, evidence: { field: `employment[${i}].start`, excerpt: `${e.company ?? '(no company)'}: ${e.start}` }, said: `work history from ${e.start}`, saidP: nest('f_githubYoung_from', e.start) };
   });
   return best;
 }
@@ -40,7 +43,7 @@ function yearsClaim(p: Parameters<Rule['check']>[0], nowMonth: number): CareerCl
       if (!m) continue;
       const months = m[1] ? parseDuration(`${m[1]} years`) : 120;
       if (!months) continue;
-      return { start: nowMonth - months, evidence: { field: t.field, excerpt: clip(s) }, said: `"${m[0].trim()}"` };
+      return { start: nowMonth - months, evidence: { field: t.field, excerpt: clip(s) }, said: `"${m[0].trim()}"`, saidP: nest('f_githubYoung_quote', m[0].trim()) };
     }
   }
   return null;
@@ -70,10 +73,8 @@ export const githubYoung: Rule = {
     const years = Math.floor(lead / 12);
     return [
       {
-        title: `GitHub account ${age} month${age === 1 ? '' : 's'} old, career claimed ${years}+ years earlier`,
-        explanation: `The GitHub account was opened in ${p.account.memberSince}, ${age} months before the check, while the profile claims a career going back about ${years} years before that (${claim.said}). The Security Alliance framework on DPRK IT workers lists newly created GitHub accounts presented as long-standing developer identities, sometimes with back-dated commits. Many honest developers join GitHub late or work in private repositories; this is a reason to look at the history, not a conclusion.`,
+        ...texts('f_githubYoung', [age, years, p.account.memberSince, claim.saidP], age === 1 ? { title: 'f_githubYoungOne_title' } : {}),
         evidence: [{ field: 'account.memberSince', excerpt: p.account.memberSince }, claim.evidence],
-        nextStep: 'Look at the first commits and repositories (dates, forks copied without changes), ask for earlier public work or references from past employers you can contact yourself, and hold a technical video call with the camera on.',
       },
     ];
   },

@@ -1,9 +1,10 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { HANGUL } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts } from './text';
+import { capP, pasteNamesP, texts } from './msg';
 
 const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
 
@@ -26,10 +27,10 @@ export const langKorean: Rule = {
     const pasted = a ? hitsOf(a, 'korean') : [];
     if (pasted.length)
       out.push({
-        title: 'Korean text in your pasted messages, location outside South Korea',
-        explanation: `${pasteNames(pasted).replace(/^./, (c) => c.toUpperCase())} in your notes contain${pasted.length === 1 ? 's' : ''} Korean (Hangul) text while the stated location is ${p.location!.raw} (${cc}). The FBI guidance (PSA 2023) lists a preference for Korean while claiming to live elsewhere among the signs to check. Writing Korean is common and says nothing on its own about anyone; this only matters together with other signs.`,
+        ...texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], {
+          explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl',
+        }),
         evidence: [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
-        nextStep: 'No action on this alone. If other signs appear, verify identity and location on a live video call with the camera on.',
       });
     const evidence: Evidence[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
@@ -44,10 +45,8 @@ export const langKorean: Rule = {
     return [
       ...out,
       {
-        title: 'Korean language, location outside South Korea',
-        explanation: `The profile shows Korean (${evidence.map((e) => e.field).join(', ')}) while the stated location is ${p.location!.raw} (${cc}). The FBI guidance (PSA 2023) lists a preference for Korean while claiming to live elsewhere among the signs to check. Speaking Korean is common and says nothing on its own about anyone; this only matters together with other signs.`,
+        ...texts('f_langKorean', [evidence.map((e) => e.field).join(', '), p.location!.raw, cc]),
         evidence: [...evidence, { field: 'location.country', excerpt: cc }],
-        nextStep: 'No action on this alone. If other signs appear, verify identity and location on a video call with the camera on.',
       },
     ];
   },

@@ -1,6 +1,7 @@
-import { describeIdentity, listWords } from '../history/describe';
+import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, texts } from './msg';
 
 const KIND_WORDS = { link: 'link', email: 'e-mail address', phone: 'phone number', handle: 'messenger handle' } as const;
 
@@ -18,14 +19,24 @@ export const linksShared: Rule = {
   check(_p, ctx) {
     const hits = ctx.history?.contacts ?? [];
     if (!hits.length) return [];
-    const values = [...new Set(hits.map((h) => `${KIND_WORDS[h.contact.kind]} ${h.contact.raw || h.contact.value}`))];
-    const others = [...new Map(hits.map((h) => [h.other.key, describeIdentity(h.other)])).values()];
+    const byValue = new Map(hits.map((h) => [`${KIND_WORDS[h.contact.kind]} ${h.contact.raw || h.contact.value}`, nest(`f_linksShared_${h.contact.kind}`, h.contact.raw || h.contact.value)]));
+    const values = [...byValue.values()];
+    const others = [...new Map(hits.map((h) => [h.other.key, identityP(h.other)])).values()];
+    const one = others.length === 1;
     return [
       {
-        title: `${others.length === 1 ? 'A profile' : `${others.length} profiles`} with another name ${others.length === 1 ? 'shares' : 'share'} ${values.length === 1 ? 'a contact or link' : `${values.length} contacts or links`}`,
-        explanation: `The ${listWords(values)} on this profile ${values.length === 1 ? 'also appears' : 'also appear'} on ${listWords(others)}, which you checked before. The 2022 State/Treasury/FBI advisory notes the same portfolio, accounts or contact details used by different identities. An agency, an employer or a shared portfolio can explain it: whose ${values.length === 1 ? 'is it' : 'are they'}?`,
+        ...texts(
+          'f_linksShared',
+          [
+            one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length),
+            nest(one ? 'f_linksShared_shares' : 'f_linksShared_share'),
+            values.length === 1 ? nest('f_linksShared_oneValue') : nest('f_linksShared_values', values.length),
+            listWordsP(values),
+            listWordsP(others),
+          ],
+          { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' },
+        ),
         evidence: hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` })),
-        nextStep: 'Open the other profile(s); ask the candidate about the shared link or contact; verify the portfolio or repository is theirs (commits under their name, a live demo in a video call).',
       },
     ];
   },

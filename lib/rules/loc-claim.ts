@@ -2,7 +2,8 @@ import { parseLocation, toCountryCode } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { cap, clip, profileTexts, sentences, where } from './text';
+import { clip, profileTexts, sentences } from './text';
+import { texts } from './msg';
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */
 const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -55,16 +56,8 @@ export const locClaim: Rule = {
     const c = claims[0]!;
     return [
       {
-        title: `Claims ${c.code} while the profile location is ${cc}`,
-        explanation: `${cap(where(c.ev.field))} says "${c.said}" (${c.code}), but the location the platform shows is ${p.location!.raw} (${cc}). The 2022 State/Treasury/FBI advisory and the FBI guidance (PSA 2023) note that IT workers using false identities often claim to be based in the US or another country they are not in. A recent move or an outdated field can also explain it.`,
+        ...texts('f_locClaim', [c.code, cc, c.said, p.location!.raw], { explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview' }),
         evidence: [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }],
-        nextStep: 'Ask where they live and work; check it against their ID and the shipping address for any equipment, and hold a video call with the camera on.',
-        msg: {
-          title: 'f_locClaim_title',
-          explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview',
-          nextStep: 'f_locClaim_next',
-          params: [c.code, cc, c.said, p.location!.raw],
-        },
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { getCountry } from 'countries-and-timezones';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { texts } from './msg';
 
 /** "3:12 am local time", "15:04", "3 PM". */
 const TIME = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?\b|\b(\d{1,2}):(\d{2})\b/i;
@@ -101,13 +102,11 @@ export const locTime: Rule = {
     const hours = Math.round(best.diff / 30) / 2;
     return [
       {
-        title: `Local time is ${hours} h off every time zone of ${cc}`,
-        explanation: `The profile shows "${p.localTime}" as the freelancer's local time, but when the page was read (${at.toISOString().slice(0, 16).replace('T', ' ')} UTC) the clock in ${p.location!.raw} (${cc}) showed no such time: the nearest zone, ${best.zone}, was at ${hhmm(best.clock)}, ${hours} hours away. The 2022 State/Treasury/FBI advisory notes that IT workers using false identities often work from somewhere other than the location they claim. A stale page, travel or a mis-set time zone can also explain it.`,
+        ...texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]),
         evidence: [
           { field: 'localTime', excerpt: p.localTime },
           { field: 'location.raw', excerpt: p.location!.raw },
         ],
-        nextStep: 'Ask where they work from and schedule a video call in their stated business hours with the camera on; compare with the address on their ID.',
       },
     ];
   },

@@ -1,8 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { OFF_PLATFORM as HANDLE } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
+import { capP, pasteNamesP, placesP, texts } from './msg';
 
 
 export const offPlatform: Rule = {
@@ -22,20 +23,18 @@ export const offPlatform: Rule = {
     const pasted = a ? hitsOf(a, 'off-platform') : [];
     if (pasted.length)
       out.push({
-        title: 'Asks to move off the platform (your pasted messages)',
-        explanation: `${cap(pasteNames(pasted))} in your notes invite${pasted.length === 1 ? 's' : ''} contact or work outside the platform ("${pasted[0]!.match}"). The 2022 State/Treasury/FBI advisory notes that IT workers using false identities ask early to move to messaging apps, where the platform's checks and records no longer apply. Many honest freelancers do this too; it is a weak sign.`,
+        ...texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], {
+          explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl',
+        }),
         evidence: hitEvidence(pasted),
-        nextStep: 'Keep messages, contracts and payment on the platform; hold a live video call with the camera on before hiring.',
       });
     const hits = findSentences(p, HANDLE, { fields: ['headline', 'overview'] });
     if (!hits.length) return out;
     return [
       ...out,
       {
-        title: 'Messaging handle or off-platform contact in the profile',
-        explanation: `${cap(places(hits))} invite${hits.length === 1 ? 's' : ''} contact outside the platform ("${hits[0]!.match}"). The 2022 State/Treasury/FBI advisory notes that IT workers using false identities ask early to move to messaging apps, where the platform's checks and records no longer apply. Many honest freelancers do this too; it is a weak sign.`,
+        ...texts('f_offPlatform', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_offPlatformOne_expl' : 'f_offPlatformMany_expl' }),
         evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-        nextStep: 'Keep messages, contracts and payment on the platform; hold a video call with the camera on before hiring.',
       },
     ];
   },

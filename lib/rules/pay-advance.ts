@@ -1,9 +1,10 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis, pasteNames } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { ADVANCE, ADVANCE_NEGATED as NEGATED } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
+import { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts } from './msg';
 
 export const payAdvance: Rule = {
   meta: {
@@ -23,23 +24,19 @@ export const payAdvance: Rule = {
     const pasted = a ? hitsOf(a, 'advance') : [];
     if (c || pasted.length) {
       const evidence: Evidence[] = [...(c ? [checklistEvidence('advancePay', c)] : []), ...hitEvidence(pasted)];
-      const seen = [c ? `your checklist marks a demand for advance payment${noteSuffix(c)}` : null, pasted.length ? `${pasteNames(pasted)} ask${pasted.length === 1 ? 's' : ''} for payment before work is done ("${pasted[0]!.match}")` : null].filter(Boolean);
-      out.push({
-        title: 'Advance payment demanded (your notes)',
-        explanation: `In your notes, ${seen.join('; and ')}. The FBI guidance (PSA 2023) and the 2022 State/Treasury/FBI advisory note that IT workers using false identities often demand advance payment, resist milestones and check-ins, and can turn aggressive when refused.`,
-        evidence,
-        nextStep: 'Use the platform\'s milestones or escrow and pay only for delivered work, through the platform, to the verified account holder.',
-      });
+      const seen = [
+        c ? nest('f_payAdvance_concern', noteP(c)) : null,
+        pasted.length ? nest(pasted.length === 1 ? 'f_payAdvance_pastedOne' : 'f_payAdvance_pastedMany', pasteNamesP(pasted), pasted[0]!.match) : null,
+      ].filter((x) => x !== null);
+      out.push({ ...texts('f_payAdvanceNotes', [semiAnd(seen)]), evidence });
     }
     const hits = findSentences(p, ADVANCE, { exclude: NEGATED });
     if (!hits.length) return out;
     return [
       ...out,
       {
-        title: 'Advance payment requested',
-        explanation: `${cap(places(hits))} ask${hits.length === 1 ? 's' : ''} for payment before work is done ("${hits[0]!.match}"). The FBI guidance (PSA 2023) and the 2022 State/Treasury/FBI advisory note that IT workers using false identities often demand advance payment and resist milestones.`,
+        ...texts('f_payAdvance', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payAdvanceOne_expl' : 'f_payAdvanceMany_expl' }),
         evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-        nextStep: 'Use the platform\'s milestones or escrow and pay only for delivered work, through the platform.',
       },
     ];
   },

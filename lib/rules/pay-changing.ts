@@ -2,10 +2,11 @@ import type { NotesAnalysis, NotesHit } from '../notes/analyze';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
 import { clip, mentionsPayment, profileTexts, sentences } from './text';
+import { capP, joinP, nest, pasteNamesP, texts, type MsgParam } from './msg';
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;
@@ -32,8 +33,8 @@ export const payChanging: Rule = {
 /** Changes across pastes: a later paste naming only other providers, other wallets or other payees; or a stated change. */
 function notesFinding(a: NotesAnalysis): FindingDraft[] {
   const changes: NotesHit[] = [...hitsOf(a, 'payment-change')];
-  const reasons: string[] = [];
-  if (changes.length) reasons.push(`a stated change ("${changes[0]!.match}")`);
+  const reasons: MsgParam[] = [];
+  if (changes.length) reasons.push(nest('f_payChanged_stated', changes[0]!.match));
   const switched = <H extends NotesHit>(hits: H[], key: (h: H) => string, what: string) => {
     const byPaste = new Map<number, H[]>();
     for (const h of hits) byPaste.set(h.paste, [...(byPaste.get(h.paste) ?? []), h]);
@@ -43,22 +44,20 @@ function notesFinding(a: NotesAnalysis): FindingDraft[] {
       const earlier = pastes.slice(0, j).find(([, hs]) => hs.every((h) => !later.has(key(h))));
       if (earlier) {
         changes.push(...earlier[1], ...pastes[j]![1]);
-        reasons.push(`${what} differs between pasted text ${earlier[0] + 1} (${[...new Set(earlier[1].map(key))].join(', ')}) and pasted text ${pastes[j]![0] + 1} (${[...later].join(', ')})`);
+        reasons.push(nest('f_payChanged_differs', nest(what), earlier[0] + 1, [...new Set(earlier[1].map(key))].join(', '), pastes[j]![0] + 1, [...later].join(', ')));
         return;
       }
     }
   };
-  switched(hitsOf(a, 'provider').filter((h) => h.provider !== 'bank transfer'), (h) => h.provider, 'the payment service');
-  switched(hitsOf(a, 'wallet'), (h) => h.match, 'the wallet address');
-  switched(hitsOf(a, 'payee'), (h) => h.name, 'the payee name');
-  switched(hitsOf(a, 'bank-account'), (h) => h.value, 'the bank account');
+  switched(hitsOf(a, 'provider').filter((h) => h.provider !== 'bank transfer'), (h) => h.provider, 'f_payChanged_service');
+  switched(hitsOf(a, 'wallet'), (h) => h.match, 'f_payChanged_wallet');
+  switched(hitsOf(a, 'payee'), (h) => h.name, 'f_payChanged_payee');
+  switched(hitsOf(a, 'bank-account'), (h) => h.value, 'f_payChanged_bank');
   if (changes.length) {
     return [
       {
-        title: 'Payment details changed (your notes)',
-        explanation: `In your pasted payment instructions and messages, ${reasons.join('; ')}. The FBI guidance (PSA 2023) and the 2022 advisory list changing payment providers, accounts or methods as a red flag, since it can hide who receives the money.`,
+        ...texts('f_payChangedNotes', [joinP(reasons, 'l_semi')], { nextStep: 'f_payChanged_next' }),
         evidence: hitEvidence(changes),
-        nextStep: 'Pay only through the platform to the verified account holder, and ask why the payment details changed.',
       },
     ];
   }
@@ -67,10 +66,8 @@ function notesFinding(a: NotesAnalysis): FindingDraft[] {
   return [
     {
       severity: 'low',
-      title: `${a.providers.length} payment providers in your pasted text`,
-      explanation: `${pasteNames(provs).replace(/^./, (c) => c.toUpperCase())} in your notes name ${a.providers.length} different payment providers or methods (${a.providers.join(', ')}). The FBI guidance (PSA 2023) and the 2022 advisory note that IT workers using false identities often use varying payment providers and accounts. Offering several methods is also common; this is a low-severity sign.`,
+      ...texts('f_payProvidersNotes', [a.providers.length, capP(pasteNamesP(provs)), a.providers.join(', ')], { nextStep: 'f_payProviders_next' }),
       evidence: hitEvidence(provs),
-      nextStep: 'Pay only through the platform to the verified account holder.',
     },
   ];
 }
@@ -94,10 +91,8 @@ function pageFindings(p: Profile): FindingDraft[] {
   if (changes.length) {
     return [
       {
-        title: 'Payment details changed',
-        explanation: `The profile text says the payment account or method changed ("${changes[0]!.excerpt}"). The FBI guidance (PSA 2023) and the 2022 advisory list changing payment providers or bank accounts as a red flag, since it can hide who receives the money.`,
+        ...texts('f_payChanged', [changes[0]!.excerpt]),
         evidence: changes,
-        nextStep: 'Pay only through the platform to the verified account holder, and ask why the payment details changed.',
       },
     ];
   }
@@ -107,10 +102,8 @@ function pageFindings(p: Profile): FindingDraft[] {
   return [
     {
       severity: 'low',
-      title: `${found.size} payment providers mentioned`,
-      explanation: `The profile mentions ${found.size} different payment providers or methods (${names.join(', ')}). The FBI guidance (PSA 2023) and the 2022 advisory note that IT workers using false identities often use varying payment providers and accounts. Accepting several methods is also common; this is a low-severity sign.`,
+      ...texts('f_payProviders', [found.size, names.join(', ')]),
       evidence,
-      nextStep: 'Pay only through the platform to the verified account holder.',
     },
   ];
 }

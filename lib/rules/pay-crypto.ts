@@ -1,8 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
+import { capP, nest, pasteNamesP, placesP, texts } from './msg';
 
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */
 
@@ -26,10 +27,21 @@ export const payCrypto: Rule = {
       const all = [...wallets, ...mentions];
       if (all.length)
         out.push({
-          title: wallets.length ? 'Crypto wallet address in your pasted text' : 'Crypto payment asked for in your pasted text',
-          explanation: `${cap(pasteNames(all))} in your notes ${wallets.length ? `contain${all.length === 1 ? 's' : ''} ${wallets.length === 1 ? 'a wallet address' : `${wallets.length} wallet addresses`}: ${[...new Set(wallets.map((w) => w.label))].join('; ')}` : `ask${all.length === 1 ? 's' : ''} for payment in virtual currency (${[...new Set(mentions.map((m) => m.match))].join(', ')})`}. The 2022 US State/Treasury/FBI advisory lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,
+          ...texts(
+            'f_payCryptoNotes',
+            [
+              capP(pasteNamesP(all)),
+              wallets.length
+                ? nest(
+                    all.length === 1 ? 'f_payCrypto_containOne' : 'f_payCrypto_containMany',
+                    wallets.length === 1 ? nest('f_payCrypto_oneWallet') : nest('f_payCrypto_wallets', wallets.length),
+                    [...new Set(wallets.map((w) => w.label))].join('; '),
+                  )
+                : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', ')),
+            ],
+            { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' },
+          ),
           evidence: hitEvidence(all),
-          nextStep: 'Pay only through the platform, in ordinary currency, to the verified account holder; ask why crypto is wanted, and verify identity on a live video call with the camera on.',
         });
     }
     const hits = findSentences(p, CRYPTO, { context: PAYMENT });
@@ -38,10 +50,8 @@ export const payCrypto: Rule = {
     return [
       ...out,
       {
-        title: 'Payment in cryptocurrency mentioned',
-        explanation: `${cap(places(hits))} mention${hits.length === 1 ? 's' : ''} payment in virtual currency (${words}). The 2022 US State/Treasury/FBI advisory on IT workers using false identities lists requests to be paid in virtual currency as a red flag, because it moves money outside the platform's identity and payment checks.`,
+        ...texts('f_payCrypto', [capP(placesP(hits)), words], { explanation: hits.length === 1 ? 'f_payCryptoOne_expl' : 'f_payCryptoMany_expl' }),
         evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-        nextStep: 'Pay only through the platform in ordinary currency; ask why crypto is preferred, and verify identity on a video call with the camera on.',
       },
     ];
   },

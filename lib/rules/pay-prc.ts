@@ -1,8 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { INTEGRATION, PRC } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
+import { capP, pasteNamesP, placesP, texts } from './msg';
 
 export const payPrc: Rule = {
   meta: {
@@ -21,10 +22,10 @@ export const payPrc: Rule = {
     const prc = a ? hitsOf(a, 'provider').filter((h) => h.prc) : [];
     if (prc.length)
       out.push({
-        title: 'PRC-linked payment in your pasted text',
-        explanation: `${cap(pasteNames(prc))} in your notes ask${prc.length === 1 ? 's' : ''} for payment through ${[...new Set(prc.map((h) => h.label))].join('; ')}. The 2022 State/Treasury/FBI advisory lists PRC-linked digital payment services and transfers to PRC bank accounts as red flags for IT workers using false identities. Many people legitimately use these services; it matters together with other signs.`,
+        ...texts('f_payPrcNotes', [capP(pasteNamesP(prc)), [...new Set(prc.map((h) => h.label))].join('; ')], {
+          explanation: prc.length === 1 ? 'f_payPrcNotesOne_expl' : 'f_payPrcNotesMany_expl',
+        }),
         evidence: hitEvidence(prc),
-        nextStep: 'Pay only through the platform to the verified account holder, and verify identity on a live video call with the camera on.',
       });
     const hits = findSentences(p, PRC, { exclude: INTEGRATION });
     if (!hits.length) return out;
@@ -32,10 +33,8 @@ export const payPrc: Rule = {
     return [
       ...out,
       {
-        title: 'Payment through a PRC-linked service',
-        explanation: `${cap(places(hits))} mention${hits.length === 1 ? 's' : ''} being paid through ${names}. The 2022 State/Treasury/FBI advisory lists PRC-linked digital payment services and transfers to PRC bank accounts as red flags for IT workers using false identities. Many people legitimately use these services; it matters together with other signs.`,
+        ...texts('f_payPrc', [capP(placesP(hits)), names], { explanation: hits.length === 1 ? 'f_payPrcOne_expl' : 'f_payPrcMany_expl' }),
         evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-        nextStep: 'Pay only through the platform to the verified account holder, and verify identity on a video call with the camera on.',
       },
     ];
   },

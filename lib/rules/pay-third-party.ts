@@ -1,8 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis, pasteNames } from './notes-helpers';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { THIRD_PARTY } from './patterns';
 import { SOURCES } from './sources';
-import { cap, findSentences, places } from './text';
+import { findSentences } from './text';
+import { capP, nest, pasteNamesP, placesP, semiAnd, texts } from './msg';
 
 export const payThirdParty: Rule = {
   meta: {
@@ -24,14 +25,14 @@ export const payThirdParty: Rule = {
       if (payees.length || other.length) {
         const names = [...new Set(payees.map((h) => h.name))];
         const seen = [
-          names.length ? `${pasteNames(payees)} name${payees.length === 1 ? 's' : ''} the payee as ${names.map((n) => `"${n}"`).join(', ')}, which does not match the profile name "${p.name}"` : null,
-          other.length ? `${pasteNames(other)} ask${other.length === 1 ? 's' : ''} for payment to another person's account ("${other[0]!.match}")` : null,
-        ].filter(Boolean);
+          names.length
+            ? nest(payees.length === 1 ? 'f_payThirdParty_payeeOne' : 'f_payThirdParty_payeeMany', pasteNamesP(payees), names.map((n) => `"${n}"`).join(', '), String(p.name))
+            : null,
+          other.length ? nest(other.length === 1 ? 'f_payThirdParty_otherOne' : 'f_payThirdParty_otherMany', pasteNamesP(other), other[0]!.match) : null,
+        ].filter((x) => x !== null);
         out.push({
-          title: names.length ? 'Payee name differs from the profile (your notes)' : 'Payment to another person\'s account (your notes)',
-          explanation: `In your notes, ${seen.join('; and ')}. The 2022 State/Treasury/FBI advisory lists requests to pay an account registered to a different name as a red flag: the person doing the work may not be the person the account and ID belong to.`,
+          ...texts('f_payThirdPartyNotes', [semiAnd(seen)], { title: names.length ? 'f_payThirdPartyPayee_title' : 'f_payThirdPartyOther_title' }),
           evidence: hitEvidence([...payees, ...other]),
-          nextStep: 'Pay only through the platform to the verified account holder; ask who the payee is, and confirm on a live video call with the camera on that the account holder is the person doing the work.',
         });
       }
     }
@@ -40,10 +41,8 @@ export const payThirdParty: Rule = {
     return [
       ...out,
       {
-        title: 'Payment to another person\'s account',
-        explanation: `${cap(places(hits))} say${hits.length === 1 ? 's' : ''} payment went or should go to another person's account ("${hits[0]!.match}"). The 2022 State/Treasury/FBI advisory lists payment to an account in a different name as a red flag: the person doing the work may not be the person the account and ID belong to.`,
+        ...texts('f_payThirdParty', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payThirdPartyOne_expl' : 'f_payThirdPartyMany_expl' }),
         evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-        nextStep: 'Pay only through the platform to the verified account holder; confirm on a video call with the camera on that the account holder is the person doing the work.',
       },
     ];
   },

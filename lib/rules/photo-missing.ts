@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { texts } from './msg';
 
 /** Default-avatar images as the marketplaces name them (file names and paths seen in their public markup). */
 export const DEFAULT_AVATAR = /(default[-_]?avatar|no[-_]?photo|placeholder|avatar[-_]?default|blank[-_]?profile|ghost[-_]?person|anonymous|identicon|\/static\/.*avatar.*\.svg)/i;
@@ -19,23 +20,16 @@ export const photoMissing: Rule = {
     if (!p.photo) {
       return [
         {
-          title: 'No profile photo',
-          explanation:
-            'The profile shows no photo. The FBI guidance (PSA 2023) notes that accounts used by DPRK IT workers often have no photo or reuse photos. On its own this is common and weak.',
+          ...texts('f_photoNone', [], { nextStep: 'f_photo_next' }),
           evidence: [{ field: 'photo', excerpt: p.missing.includes('photo') ? 'no photo found on the page' : 'photo is empty' }],
-          nextStep: 'Hold a video call with the camera on and compare the person with any ID they provide.',
-          msg: { title: 'f_photoNone_title', explanation: 'f_photoNone_expl', nextStep: 'f_photo_next', params: [] },
         },
       ];
     }
     if (DEFAULT_AVATAR.test(p.photo.url)) {
       return [
         {
-          title: 'Default avatar instead of a photo',
-          explanation: `The profile picture is the site's default avatar (${p.photo.url}), not a photo of a person. The FBI guidance (PSA 2023) lists missing or odd profile photos among the signs to check.`,
+          ...texts('f_photoAvatar', [p.photo.url], { nextStep: 'f_photo_next' }),
           evidence: [{ field: 'photo.url', excerpt: p.photo.url }],
-          nextStep: 'Hold a video call with the camera on and compare the person with any ID they provide.',
-          msg: { title: 'f_photoAvatar_title', explanation: 'f_photoAvatar_expl', nextStep: 'f_photo_next', params: [p.photo.url] },
         },
       ];
     }

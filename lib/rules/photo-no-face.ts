@@ -1,6 +1,7 @@
 import { DEFAULT_AVATAR } from './photo-missing';
 import { SOURCES } from './sources';
 import type { Rule } from './types';
+import { texts } from './msg';
 
 export const photoNoFace: Rule = {
   meta: {
@@ -19,10 +20,8 @@ export const photoNoFace: Rule = {
     if (!face || !p.photo || DEFAULT_AVATAR.test(p.photo.url) || face.faces.length > 0) return [];
     return [
       {
-        title: 'No human face in the profile photo',
-        explanation: `The face detector found no human face in the profile photo (${face.image.width}×${face.image.height} pixels): it may be a logo, a cartoon, an animal or an object. The FBI guidance (PSA 2023) lists profiles without a real photo of the person among the signs to check. Agencies and many honest freelancers use a logo or an avatar, so on its own this is weak; a detector can also miss a face that is small, turned or dark.`,
+        ...texts('f_photoNoFace', [face.image.width, face.image.height]),
         evidence: [{ field: 'photo.url', excerpt: `${p.photo.url}: no face found by the detector (${face.image.width}×${face.image.height})` }],
-        nextStep: 'Look at the photo yourself, and hold a video call with the camera on; compare the person with any ID they provide.',
       },
     ];
   },

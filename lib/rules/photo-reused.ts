@@ -1,6 +1,7 @@
-import { describeIdentity, listWords } from '../history/describe';
+import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, NONE, texts } from './msg';
 
 export const photoReused: Rule = {
   meta: {
@@ -16,16 +17,14 @@ export const photoReused: Rule = {
   check(p, ctx) {
     const hits = ctx.history?.photo ?? [];
     if (!hits.length || !p.photo) return [];
-    const names = hits.map((h) => describeIdentity(h.other));
+    const names = hits.map((h) => identityP(h.other));
     return [
       {
-        title: hits.length === 1 ? 'The same photo is on a profile with another name' : `The same photo is on ${hits.length} profiles with other names`,
-        explanation: `This profile's photo is a near-duplicate of the photo on ${listWords(names)}, which you checked before${hits.some((h) => h.mirrored) ? ' (one of them mirrored)' : ''}. The FBI guidance (PSA 2023) lists the same photo under different names or accounts among the signs of false identities. A stock picture or a shared agency photo can also explain it: is this one person with several accounts, or one picture used by several people?`,
+        ...texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}),
         evidence: [
           { field: 'photo.url', excerpt: p.photo.url },
           ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` })),
         ],
-        nextStep: 'Open the other profile(s) and compare; run a reverse image search on the photo; in a video call with the camera on, compare the person with the photo and with an ID.',
       },
     ];
   },

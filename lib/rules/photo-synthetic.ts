@@ -1,6 +1,7 @@
 import { formatEyeEvidence } from '../face/evidence';
 import { SOURCES } from './sources';
 import type { Rule } from './types';
+import { texts } from './msg';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -21,8 +22,7 @@ export const photoSynthetic: Rule = {
     const { framing, eyes, image } = face;
     return [
       {
-        title: 'Photo framing consistent with a StyleGAN-generated face',
-        explanation: `In this square profile photo (${image.width}×${image.height}) both eyes sit within ${pct(framing.eyeError)} of the frame of where StyleGAN / thispersondoesnotexist faces put them, ${pct(framing.interocular)} of the width apart (generated faces: 25%), and level. Generated faces from that family all share this framing, and fake profiles with such faces have been found this way; the FBI guidance (PSA 2023) asks to check profile photos that look strange. This is consistent with a generated face, not proof: a real photo cropped the same way matches too, and other generators leave no such trace.`,
+        ...texts('f_photoSynthetic', [image.width, image.height, pct(framing.eyeError), pct(framing.interocular)]),
         evidence: [
           { field: 'photo.url', excerpt: formatEyeEvidence(eyes) },
           {
@@ -30,8 +30,6 @@ export const photoSynthetic: Rule = {
             excerpt: 'cues to check by eye: earrings that differ or only one earring, a smeared or warped background, hair melting into the background, odd teeth, glasses whose two sides differ',
           },
         ],
-        nextStep:
-          'Look at the photo closely for those cues, search for the photo elsewhere, and hold a video call with the camera on to compare the person with the photo and with their ID.',
       },
     ];
   },

@@ -1,7 +1,7 @@
-import { describeIdentity, listWords } from '../history/describe';
 import { profileKey } from '../history/identity';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, texts } from './msg';
 
 export const photoVaries: Rule = {
   meta: {
@@ -18,13 +18,11 @@ export const photoVaries: Rule = {
     const hits = ctx.history?.photoVaries ?? [];
     if (!hits.length || !p.photo) return [];
     const key = profileKey(p.source);
-    const where = hits.map((h) => (h.other.key === key ? `an earlier photo of this profile (${h.url})` : `the photo ${h.url} of ${describeIdentity(h.other)}`));
+    const where = hits.map((h) => (h.other.key === key ? nest('f_photoVaries_earlier', h.url) : nest('f_photoVaries_other', h.url, identityP(h.other))));
     return [
       {
-        title: 'Very different photos for the same identity',
-        explanation: `The photo here is a different picture from ${listWords(where)}. The FBI guidance (PSA 2023) notes one identity showing different photos on its profiles. People change photos for ordinary reasons: are these faces the same person?`,
+        ...texts('f_photoVaries', [listWordsP(where)]),
         evidence: [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photoVaries[${i}]`, excerpt: `${h.url}: ${h.distance} of 64 bits differ` }))],
-        nextStep: 'Compare the photos side by side; in a video call with the camera on, check that the person matches the photos and an ID.',
       },
     ];
   },

@@ -1,6 +1,7 @@
 import type { Change } from '../history/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { joinP, nest, texts } from './msg';
 
 const WATCHED: readonly Change['field'][] = ['name', 'photo', 'location', 'payment'];
 const WORDS: Record<Change['field'], string> = { name: 'name', photo: 'photo', location: 'location', payment: 'payment details', links: 'links', headline: 'headline' };
@@ -25,14 +26,18 @@ export const profileChanged: Rule = {
     const changes = h.changes.filter((c) => WATCHED.includes(c.field) && !(c.field === 'photo' && photoElsewhere));
     if (!changes.length) return [];
     const onPage = (f: Change['field']) => (f === 'photo' ? !!p.photo : f === 'location' ? !!p.location : f === 'payment' ? p.paymentMentions.length > 0 : !!p.name);
-    const fields = [...new Set(changes.map((c) => WORDS[c.field]))];
+    const fields = [...new Set(changes.map((c) => c.field))].map((f) => nest(`f_profileChanged_${f}`));
     const show = (c: Change) => `${WORDS[c.field]}: "${(c.from ?? '—').slice(0, 120)}" → "${(c.to ?? '—').slice(0, 120)}" (seen ${c.at.slice(0, 10)})`;
     return [
       {
-        title: `The ${fields.join(', ')} changed since an earlier check`,
-        explanation: `Since you first checked this profile, its ${fields.join(', ')} changed (${changes.slice(-3).map(show).join('; ')}). The 2022 State/Treasury/FBI advisory lists inconsistent names, locations and payment details among the signs that an account is used by someone other than the person it shows. People update profiles for ordinary reasons: does the change fit what the candidate tells you?`,
+        ...texts('f_profileChanged', [
+          joinP(fields),
+          joinP(
+            changes.slice(-3).map((c) => nest('f_profileChanged_show', nest(`f_profileChanged_${c.field}`), (c.from ?? '—').slice(0, 120), (c.to ?? '—').slice(0, 120), c.at.slice(0, 10))),
+            'l_semi',
+          ),
+        ]),
         evidence: changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) })),
-        nextStep: 'Ask the candidate about the change; check the name and location against an ID in a video call with the camera on; pay only through the platform to the account holder.',
       },
     ];
   },

@@ -1,7 +1,8 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, noteSuffix, pasteAnalysis, pasteNames } from './notes-helpers';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
 
 export const proxyAccount: Rule = {
   meta: {
@@ -21,15 +22,13 @@ export const proxyAccount: Rule = {
     if (!a && !hits.length) return [];
     const evidence: Evidence[] = [...(a ? [checklistEvidence('proxyAccount', a)] : []), ...hitEvidence(hits)];
     const seen = [
-      a ? `your checklist marks a concern that the account owner and the worker are different people${noteSuffix(a)}` : null,
-      hits.length ? `${pasteNames(hits)} talk${hits.length === 1 ? 's' : ''} of renting or borrowing an account ("${hits[0]!.match}")` : null,
-    ].filter(Boolean);
+      a ? nest('f_proxyAccount_concern', noteP(a)) : null,
+      hits.length ? nest(hits.length === 1 ? 'f_proxyAccount_pastedOne' : 'f_proxyAccount_pastedMany', pasteNamesP(hits), hits[0]!.match) : null,
+    ].filter((x) => x !== null);
     return [
       {
-        title: 'Account may be used by someone other than its owner (your notes)',
-        explanation: `In your notes, ${seen.join('; and ')}. The 2022 State/Treasury/FBI advisory lists accounts opened or rented from other people, so that the worker is not the verified account holder, as a red flag.`,
+        ...texts('f_proxyAccount', [semiAnd(seen)]),
         evidence,
-        nextStep: 'Verify on a live video call with the camera on that the person doing the work is the verified account holder (ID shown on camera); pay only through the platform to that account holder. Platforms forbid account sharing: you can report it to the platform.',
       },
     ];
   },

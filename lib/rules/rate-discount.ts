@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { nest, texts } from './msg';
 
 /** An hourly rate (USD) far below the market for software work anywhere the platforms publish rates. */
 export const LOW_RATE_USD = 15;
@@ -24,14 +25,12 @@ export const rateDiscount: Rule = {
     if (!topRated || !senior) return [];
     return [
       {
-        title: `Senior, top-rated profile at ${r.raw}`,
-        explanation: `The profile asks ${r.raw} while showing ${a.rating !== null && a.rating >= 4.9 ? `a ${a.rating} rating` : `${a.jobSuccess}% job success`} and a senior headline ("${p.headline}"). The German BfV and the Security Alliance framework note that IT workers using false identities often price far below the market. Many honest freelancers charge low rates; this is weak.`,
+        ...texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]),
         evidence: [
           { field: 'account.hourlyRate', excerpt: r.raw },
           a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` },
           { field: 'headline', excerpt: p.headline! },
         ],
-        nextStep: 'No action on this alone. Check the work itself with a paid trial milestone through the platform.',
       },
     ];
   },

@@ -1,6 +1,7 @@
-import { describeIdentity, listWords } from '../history/describe';
+import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, NONE, texts } from './msg';
 
 export const textTemplate: Rule = {
   meta: {
@@ -19,10 +20,18 @@ export const textTemplate: Rule = {
     const top = hits[0]!;
     return [
       {
-        title: hits.length === 1 ? 'The bio matches a profile with another name' : `The bio matches ${hits.length} profiles with other names`,
-        explanation: `The ${top.field} here is ${Math.round(top.similarity * 100)}% the same text as on ${listWords(hits.map((h) => `${describeIdentity(h.other)} (${Math.round(h.similarity * 100)}%)`))}${top.passage ? `; they share the passage "${top.passage.slice(0, 240)}${top.passage.length > 240 ? '…' : ''}"` : ''}. The 2022 State/Treasury/FBI advisory notes that the same templates are reused across accounts. Copied wording can also come from a shared template site: is this one writer behind several names?`,
+        ...texts(
+          'f_textTemplate',
+          [
+            hits.length,
+            nest(top.field === 'overview' ? 'f_textTemplate_overview' : 'f_textTemplate_headline'),
+            Math.round(top.similarity * 100),
+            listWordsP(hits.map((h) => nest('f_textTemplate_item', identityP(h.other), Math.round(h.similarity * 100)))),
+            top.passage ? nest('f_textTemplate_passage', `${top.passage.slice(0, 240)}${top.passage.length > 240 ? '…' : ''}`) : NONE,
+          ],
+          hits.length === 1 ? { title: 'f_textTemplateOne_title' } : {},
+        ),
         evidence: hits.map((h, i) => ({ field: i === 0 ? h.field : `history.text[${i}]`, excerpt: `${Math.round(h.similarity * 100)}% the same as ${describeIdentity(h.other)}${h.passage ? `: "${h.passage.slice(0, 160)}"` : ''}` })),
-        nextStep: 'Open the other profile(s) and compare the texts; ask about specific projects in the bio in a video call with the camera on, and check them with the clients named.',
       },
     ];
   },

@@ -1,0 +1,137 @@
+/**
+ * Finding texts from the message catalogue. A rule builds its params once; the English texts it returns are the
+ * English catalogue filled with them, so the code and the catalogue cannot drift, and the UI renders the same keys in
+ * the user's language (lib/ui/finding-text.ts). Runs where the rules run (background, CLI, tests), not in the
+ * content script.
+ */
+import en from '../../public/_locales/en/messages.json';
+import { encodeParam, fillTemplate, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
+
+export type { MsgParam } from '../msg-render';
+import { PLATFORM_LABELS } from '../history/describe';
+import type { Identity } from '../history/schema';
+import { clip } from './text';
+import type { FindingDraft } from './types';
+
+const EN = en as Record<string, { message: string } | undefined>;
+
+export const enLookup = (key: string, subs: string[]): string | null => {
+  const m = EN[key]?.message;
+  return m === undefined ? null : fillTemplate(m, subs);
+};
+
+/** The English catalogue text of `key` with `params` (nested ones rendered); the key itself when it is missing. */
+export function msgText(key: string, params: readonly MsgParam[] = []): string {
+  return renderMsg(enLookup, key, params.map(encodeParam)) ?? key;
+}
+
+/** A nested message as a parameter of another. */
+export const nest = (key: string, ...params: MsgParam[]): Nested => ({ key, params });
+/** The same, with the first letter upper-cased where the language has cases (a phrase that starts a sentence). */
+export const nestCap = (key: string, ...params: MsgParam[]): Nested => ({ key, params, cap: true });
+/** Nothing (an empty parameter), e.g. for an optional suffix. */
+export const NONE = '';
+
+/** The items joined pairwise with message `sep` ("$1, $2"; in Japanese "$1、$2"). */
+export const joinP = (items: readonly MsgParam[], sep = 'l_comma'): MsgParam => (items.length === 1 ? items[0]! : { join: sep, items });
+
+/** "a", "a and b", "a, b and c", translated ("a、b、c"). Plain strings are joined with ", " before the last. */
+export function listOf(items: readonly MsgParam[]): MsgParam {
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1);
+  return nest('l_and', head.every((x) => typeof x !== 'object') ? head.join(', ') : joinP(head), items[items.length - 1]!);
+}
+
+type Parts = { title: string; explanation: string; nextStep: string };
+
+/**
+ * Title, explanation and next step of a finding from the catalogue: keys `${base}_title`, `${base}_expl`,
+ * `${base}_next` unless `keys` names others (variants: singular/plural, with/without a note).
+ */
+export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'> {
+  const k: Parts = { title: keys.title ?? `${base}_title`, explanation: keys.explanation ?? `${base}_expl`, nextStep: keys.nextStep ?? `${base}_next` };
+  const enc = params.map(encodeParam);
+  const render = (key: string) => renderMsg(enLookup, key, enc) ?? key;
+  return { title: render(k.title), explanation: render(k.explanation), nextStep: render(k.nextStep), msg: { ...k, params: enc } };
+}
+
+/** Upper-case the first letter of a parameter (plain or nested). */
+export function capP(p: MsgParam): MsgParam {
+  if (typeof p === 'object') return { ...p, cap: true } as Nested;
+  const s = String(p);
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** lib/rules/text.ts `where` as a translatable phrase ("the overview", "employment entry 2", …). */
+export function whereP(field: string): MsgParam {
+  const nm = field.match(/^notes\.(\w+)(?:\[(\d+)\])?/);
+  if (nm) {
+    if (nm[1] === 'pasted') return nest('w_pasted', Number(nm[2]) + 1);
+    if (nm[1] === 'checklist') return nest('w_checklist');
+    if (nm[1] === 'shippingAddress' || nm[1] === 'previousAddresses') return nest('w_addresses');
+    return nest('w_notes');
+  }
+  const m = field.match(/^(\w+)(?:\[(\d+)\])?/);
+  if (!m) return field;
+  const n = m[2] !== undefined ? Number(m[2]) + 1 : 0;
+  switch (m[1]) {
+    case 'overview':
+      return nest('w_overview');
+    case 'headline':
+      return nest('w_headline');
+    case 'reviews':
+      return nest('w_review', n || 'null');
+    case 'paymentMentions':
+      return nest('w_paymentNote');
+    case 'employment':
+      return nest('w_employment', n || 'null');
+    case 'education':
+      return nest('w_education', n || 'null');
+    default:
+      return field;
+  }
+}
+
+/** lib/rules/text.ts `places`: the distinct places of the evidence, as a list. */
+export function placesP(evidence: readonly { field: string }[]): MsgParam {
+  const seen = new Map<string, MsgParam>();
+  for (const e of evidence) {
+    const w = whereP(e.field);
+    seen.set(JSON.stringify(w), w);
+  }
+  return listOf([...seen.values()]);
+}
+
+/** lib/rules/notes-helpers.ts `pasteNames`: "pasted text 2" / "pasted texts 1 and 3". */
+export function pasteNamesP(hits: readonly { paste: number }[]): MsgParam {
+  const ns = [...new Set(hits.map((h) => h.paste + 1))];
+  return ns.length === 1 ? nest('w_paste', ns[0]!) : nest('w_pastes', listOf(ns.map(String)));
+}
+
+/** lib/rules/notes-helpers.ts `noteSuffix`: ', with the note "…"', or nothing. */
+export function noteP(a: { note: string }): MsgParam {
+  const note = a.note.trim();
+  return note ? nest('n_note', clip(note, 160).replace(/\.+$/, '')) : NONE;
+}
+
+/** "a; and b" (two observations in one sentence), or the one given. */
+export function semiAnd(parts: readonly MsgParam[]): MsgParam {
+  return parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : (parts[0] ?? '');
+}
+
+/** lib/history/describe.ts `listWords`: "a, b and c", or "a, b, c and 2 more" past `max`. */
+export function listWordsP(xs: readonly MsgParam[], max = 3): MsgParam {
+  const shown = xs.slice(0, max);
+  const more = xs.length - shown.length;
+  if (more > 0) return nest('l_more', shown.every((x) => typeof x !== 'object') ? shown.join(', ') : joinP(shown), more);
+  return listOf(shown);
+}
+
+/** lib/history/describe.ts `describeIdentity`: `"Ana Costa" on PeoplePerHour (https://…)`. */
+export function identityP(id: Identity): MsgParam {
+  const site = id.platform === 'generic' ? nest('h_anotherSite') : PLATFORM_LABELS[id.platform];
+  return id.name ? nest('h_identity', id.name, site, id.url) : nest('h_identityUnnamed', site, id.url);
+}
+
+/** One parameter as it reads in English. */
+export const paramText = (p: MsgParam): string => renderParam(enLookup, encodeParam(p));
