@@ -4,8 +4,9 @@ import { FaceOverlay } from './FaceOverlay';
 import { isDismissed } from '../lib/ui/dismissed';
 import { t } from '../lib/i18n';
 import type { Annotations } from '../lib/messages';
-import { PROFILE_FIELDS } from '../lib/profile/schema';
-import { CATEGORIES, type Finding, type Report } from '../lib/report/schema';
+import { PROFILE_FIELDS } from '../lib/profile/fields';
+import { CATEGORIES } from '../lib/report/constants';
+import type { Finding, Report } from '../lib/report/schema';
 import { SOURCES } from '../lib/rules/sources';
 import { findingText } from '../lib/ui/finding-text';
 
