@@ -139,6 +139,7 @@ export default defineContentScript({
         const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
         void createUi();
         if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
+        performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
         const res = analyzeReply(await reply);
         performance.mark('vetter:reply');
         clearTimeout(placeholder);
@@ -147,10 +148,11 @@ export default defineContentScript({
           return { ok: false, error: res.error };
         }
         if (!res.ok) throw new Error(res.error);
-        await start();
         const checked = res.profile ?? profile;
         state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null };
-        flushSync(render);
+        // The first mount renders the badge with its level at once (no "Checking…" in between); later checks re-render.
+        if (watching) flushSync(render);
+        else await start();
         // For `npm run bench` (page-side speed): the badge shows the report's level. Carries no data.
         if (root && !state.hidden) performance.mark('vetter:badge');
         await annotate({ type: 'vetter:annotations' }).catch(() => undefined);
@@ -177,7 +179,14 @@ export default defineContentScript({
       // The name element is looked up again only when it left the page (SPA navigation, re-render).
       let anchor: Element | null = null;
       const getAnchor = () => (anchor?.isConnected ? anchor : (anchor = findNameElement(document, created.shadowHost)));
-      stops.push(watchAnchor(getAnchor, (position) => set({ position })));
+      // Placed beside the name in the next animation frame, before that frame is painted (the page's layout is then
+      // done by the browser for painting anyway, not forced inside our task).
+      stops.push(
+        watchAnchor(getAnchor, (position) => {
+          set({ position });
+          if (!performance.getEntriesByName('vetter:placed').length) performance.mark('vetter:placed'); // `npm run bench`
+        }),
+      );
       const media = window.matchMedia('(prefers-color-scheme: dark)');
       const onScheme = () => set({ scheme: pageScheme() });
       media.addEventListener('change', onScheme);
@@ -229,6 +238,7 @@ export default defineContentScript({
       });
     }
     // The script's own evaluation was one task: read the page in the next one.
+    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
     await yieldToPage();
     await check({ auto: true });
   },
