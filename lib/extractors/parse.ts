@@ -169,6 +169,8 @@ function dateRegExps() {
 
 export function findDateRange(input: string): DateRange | null {
   const s = clean(input);
+  // Every pattern below needs a four-digit year: without one, none can match (and long text is not scanned thrice).
+  if (!/\d{4}/.test(s)) return null;
   const re = dateRegExps();
   const m = s.match(re.range);
   if (m) {
