@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PHOTO_HOST_PATTERNS } from './lib/face/hosts';
 
@@ -49,6 +50,9 @@ export default defineConfig({
         { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
         { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
         { find: /^react$/, replacement: 'preact/compat' },
+        // The profile read in the page goes to the background unchecked; the background checks it with the schema
+        // (lib/profile/check-page.ts): zod's schemas are not built in every profile page (issue 8, page speed).
+        { find: /^\.\.\/profile\/check$/, replacement: fileURLToPath(new URL('./lib/profile/check-page.ts', import.meta.url)) },
       ];
       config.resolve ??= {};
       const prev = config.resolve.alias;
@@ -61,6 +65,6 @@ export default defineConfig({
       for (const f of TFJS_WASM) files.push({ absoluteSrc: join(TFJS_WASM_DIR, f), relativeDest: `tfjs/${f}` });
     },
   },
-  vite: () => ({ build: { sourcemap: false } }),
+  vite: () => ({ build: { sourcemap: false, minify: process.env.VETTER_NO_MINIFY ? false : undefined } }),
 });
 

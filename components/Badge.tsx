@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { t, uiLang } from '../lib/i18n';
 import type { Annotations } from '../lib/messages';
-import { PROFILE_FIELDS } from '../lib/profile/schema';
+import { PROFILE_FIELDS } from '../lib/profile/fields';
 import type { Report } from '../lib/report/schema';
 import type { Scheme } from '../lib/ui/scheme';
 import { DetailsPanel, type PanelActions } from './DetailsPanel';

@@ -1,4 +1,5 @@
-import { FFHQ_EYES, FRAMING_TOLERANCE, type Point } from '../lib/face/schema';
+import { FFHQ_EYES, FRAMING_TOLERANCE } from '../lib/face/constants';
+import type { Point } from '../lib/face/schema';
 
 export interface FaceOverlayProps {
   /** The profile photo (drawn stretched to a square frame, as the normalised coordinates are). */

@@ -12,9 +12,10 @@ import { saveWithRoom } from '@/lib/history/store-quota';
 import { rememberHistoryStatus } from '@/lib/history/store-status';
 import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryStatus, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
+import { checkProfile } from '@/lib/profile/check';
 import type { Profile } from '@/lib/profile/schema';
 import { refusal, type Sender } from '@/lib/security/senders';
-import { defaultSettings, type Settings } from '@/lib/settings/schema';
+import { autoCheckOn, defaultSettings, type Settings } from '@/lib/settings/schema';
 import { loadSettings } from '@/lib/settings/store';
 import { handleUiMessage, registerUiListeners, runOptions, setToolbarBadge } from '@/lib/ui-background';
 
@@ -52,9 +53,9 @@ let lastPrune = 0;
  * rules → the entry merged and stored. The history is an addition: when it cannot be opened or written, the check
  * still returns its report (without cross-profile findings).
  */
-export async function runCheck(profile: Profile, deps: BackgroundDeps): Promise<AnalyzeResult> {
+export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: Settings): Promise<AnalyzeResult> {
   const now = deps.now();
-  const settings = await deps.settings().catch(() => defaultSettings());
+  const settings = loaded ?? (await deps.settings().catch(() => defaultSettings()));
   const [photo, face] = await Promise.all([
     settings.photoAnalysis && profile.photo ? deps.photo(profile.photo.url).catch(() => null) : null,
     settings.photoAnalysis && deps.face ? deps.face(profile).catch(() => null) : null,
@@ -149,16 +150,42 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
   // Who may send what: lib/security/senders.ts (this extension only; content scripts only their own messages).
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
   if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-  const parsed = Request.safeParse(message);
+  const parsed = Request.safeParse(type === 'vetter:analyze' ? checkUnchecked(message) : message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
   // The toolbar icon shows the level of the tab's profile.
   const tabId = sender.tab?.id;
-  return runCheck(parsed.data.profile, deps)
+  const { profile, auto, unchecked } = parsed.data;
+  return deps
+    .settings()
+    .catch(() => defaultSettings())
+    .then((settings) =>
+      // The page-load check (`auto`) is sent before the content script reads the settings: it stops here when the
+      // automatic check is off for this site (nothing analysed, nothing stored).
+      auto && !autoCheckOn(settings, profile.source.platform)
+        ? { ok: false as const, error: 'The automatic check is off for this site.', autoCheckOff: true }
+        : runCheck(profile, deps, settings),
+    )
     .then(async (res) => {
       if (res.ok && tabId !== undefined) await setToolbarBadge(tabId, res.report.level).catch(() => undefined);
-      return res;
+      // The content script reads the checked profile back (it returns it to the toolbar's check).
+      return res.ok && unchecked ? { ...res, profile } : res;
     })
     .catch(failed);
+}
+
+/**
+ * A content script's 'vetter:analyze' with `unchecked: true` carries the profile as read in the page, before the
+ * schema check (the content script does not bundle zod): run the extractors' check on it here (lib/profile/check.ts:
+ * offending fields dropped and recorded missing). Anything that is still not a Profile is refused by the caller.
+ */
+function checkUnchecked(message: unknown): unknown {
+  const m = message as { unchecked?: unknown; profile?: unknown };
+  if (m.unchecked !== true || !m.profile || typeof m.profile !== 'object' || Array.isArray(m.profile)) return message;
+  try {
+    return { ...m, profile: checkProfile(m.profile as Record<string, unknown>) };
+  } catch {
+    return message;
+  }
 }
 
 /** The manager's decisions on a stored profile: 'vetter:dismiss', 'vetter:undismiss', 'vetter:verify'. */

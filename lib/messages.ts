@@ -4,7 +4,15 @@ import { Profile } from './profile/schema';
 import { Report } from './report/schema';
 import { Dismissal, Verification } from './history/schema';
 
-export const AnalyzeRequest = z.object({ type: z.literal('vetter:analyze'), profile: Profile });
+/**
+ * `auto: true`: the content script's own check at page load, sent before it reads the settings (page speed, issue 8):
+ * the background answers `{ok: false, autoCheckOff: true}` without analysing or storing anything when the automatic
+ * check is off for the profile's site.
+ * `unchecked: true`: the content script sends the profile as read, before the schema check (it does not bundle zod);
+ * the background runs lib/profile/check.ts on it first (offending fields dropped, as the extractors do elsewhere) and
+ * returns the checked profile with the report.
+ */
+export const AnalyzeRequest = z.object({ type: z.literal('vetter:analyze'), profile: Profile, auto: z.boolean().optional(), unchecked: z.boolean().optional() });
 export const CheckRequest = z.object({ type: z.literal('vetter:check') });
 /** The manager dismissed a finding as explained (matched on later checks by rule id and title). */
 export const DismissRequest = z.object({ type: z.literal('vetter:dismiss'), key: z.string().min(1), dismissal: Dismissal });
@@ -51,8 +59,9 @@ export const HistoryStatus = z.object({
 export type HistoryStatus = z.infer<typeof HistoryStatus>;
 
 export const AnalyzeResult = z.union([
-  z.object({ ok: z.literal(true), report: Report, history: HistoryStatus.optional() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  /** `profile`: the checked profile, when the request was `unchecked`. `history`: what happened to the history. */
+  z.object({ ok: z.literal(true), report: Report, profile: Profile.optional(), history: HistoryStatus.optional() }),
+  z.object({ ok: z.literal(false), error: z.string(), autoCheckOff: z.boolean().optional() }),
 ]);
 export type AnalyzeResult = z.infer<typeof AnalyzeResult>;
 

@@ -31,7 +31,7 @@ export function positionBeside(el: Element, win: Window = window): Position {
   return { top, left };
 }
 
-/** Calls `onChange` with the badge position now and whenever scrolling, resizing or the page's growth moves the name. Returns a stop function. */
+/** Calls `onChange` with the badge position in the next animation frame and whenever scrolling, resizing or the page's growth moves the name. Returns a stop function. */
 export function watchAnchor(getAnchor: () => Element | null, onChange: (p: Position) => void, win: Window = window): () => void {
   let last = '';
   let frame = 0;
@@ -48,7 +48,9 @@ export function watchAnchor(getAnchor: () => Element | null, onChange: (p: Posit
   const schedule = () => {
     if (!frame) frame = win.requestAnimationFrame(update);
   };
-  update();
+  // The first placement too waits for the next frame (before its paint): reading the name's box forces a layout, which
+  // in a frame's rendering step the browser does anyway, but inside our task would add a 700 KB page's layout to it.
+  schedule();
   win.addEventListener('scroll', schedule, { passive: true, capture: true });
   win.addEventListener('resize', schedule, { passive: true });
   // Content loading above the name moves it without any scroll: follow the page's size too.

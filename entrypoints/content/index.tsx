@@ -1,27 +1,35 @@
+import './t0';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Badge } from '@/components/Badge';
 import type { PanelActions } from '@/components/DetailsPanel';
 import { extractProfile, SITE_MATCHES, siteExtractorFor } from '@/lib/extractors';
 import { profileKey } from '@/lib/history/identity';
-import { AnalyzeResult, AnnotationsResult, CheckRequest, type Annotations, type CheckResult } from '@/lib/messages';
+import type { Annotations, CheckResult } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
-import { autoCheckOn } from '@/lib/settings/schema';
-import { loadSettings } from '@/lib/settings/store';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
 import { showOnPage } from './highlight';
+import { analyzeReply, annotationsReply, isCheckRequest } from './replies';
 import './style.css';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
 const SETTLE_MS = 4000;
 /** Quiet time after DOM changes before the profile is read again. */
 const RECHECK_DEBOUNCE_MS = 400;
+/** The page-load check shows "Checking…" only when the background takes longer than this (a cold service worker, the face model's first load). */
+const PLACEHOLDER_AFTER_MS = 400;
+
+/** Let the page run (input, its own scripts) between our steps, so that no single task of ours runs long. */
+const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 // A page must not be able to stop this script by faking WXT's "newer copy started" event (lib/security/restart-guard.ts).
 announceStarting();
@@ -57,12 +65,12 @@ export default defineContentScript({
     async function annotate(message: Record<string, unknown>) {
       const k = key();
       if (!k) return;
-      const res = AnnotationsResult.parse(await browser.runtime.sendMessage({ ...message, key: k }));
-      if (res.ok) set({ annotations: res.annotations });
+      const res = annotationsReply(await browser.runtime.sendMessage({ ...message, key: k }));
+      if (res.ok) set({ annotations: res.value });
       else set({ error: res.error });
     }
     const actions: PanelActions = {
-      showOnPage: (excerpt) => showOnPage(excerpt, ui.shadowHost),
+      showOnPage: (excerpt) => showOnPage(excerpt, ui?.shadowHost),
       dismiss: (f, note) => annotate({ type: 'vetter:dismiss', dismissal: { ruleId: f.ruleId, title: f.title, note, at: new Date().toISOString() } }),
       undismiss: (f) => annotate({ type: 'vetter:undismiss', ruleId: f.ruleId, title: f.title }),
       verify: (note) => annotate({ type: 'vetter:verify', verified: note === null ? null : { note, at: new Date().toISOString() } }),
@@ -86,29 +94,40 @@ export default defineContentScript({
         ),
       );
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'vetter-badge',
-      // Closed: page scripts cannot reach into the badge. The e2e build keeps it open so Playwright can read it.
-      mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        root = createRoot(container);
-        render();
-        return root;
-      },
-      onRemove(r) {
-        r?.unmount();
-        root = null;
-      },
-    });
+    // The badge's shadow root is created (its styles loaded) while the background analyses the profile, and put in
+    // the page only when there is something to show: the report, or "Checking…" when the background is slow.
+    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let uiPromise: Promise<ShadowRootContentScriptUi<Root>> | null = null;
+    const createUi = () =>
+      (uiPromise ??= createShadowRootUi(ctx, {
+        name: 'vetter-badge',
+        // Closed: page scripts cannot reach into the badge. The e2e build keeps it open so Playwright can read it.
+        mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(container) {
+          root = createRoot(container);
+          render();
+          return root;
+        },
+        onRemove(r) {
+          r?.unmount();
+          root = null;
+        },
+      }).then((created) => (ui = created)));
 
     /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
     let lastFingerprint = '';
     const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
 
-    async function check(opts: { onlyIfChanged?: boolean } = {}): Promise<CheckResult> {
+    /**
+     * Read the page and have the background analyse it. The profile is sent first; the badge's UI is prepared
+     * meanwhile and shown with the report (`auto`: the page-load check, which the background declines when the
+     * automatic check is off for this site, and then nothing is shown).
+     */
+    async function check(opts: { onlyIfChanged?: boolean; auto?: boolean } = {}): Promise<CheckResult> {
+      let placeholder: ReturnType<typeof setTimeout> | undefined;
       try {
         performance.mark('vetter:extract');
         const profile = extractProfile(document, { url: location.href });
@@ -116,68 +135,98 @@ export default defineContentScript({
         const fp = fingerprint(profile);
         if (opts.onlyIfChanged && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
         lastFingerprint = fp;
-        const raw: unknown = await browser.runtime.sendMessage({ type: 'vetter:analyze', profile });
+        // `unchecked`: the background checks the profile against the schema (this script does not bundle zod).
+        const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
+        void createUi();
+        if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
+        performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
+        const res = analyzeReply(await reply);
         performance.mark('vetter:reply');
-        const res = AnalyzeResult.parse(raw);
+        clearTimeout(placeholder);
+        if (!res.ok && res.autoCheckOff) {
+          stop();
+          return { ok: false, error: res.error };
+        }
         if (!res.ok) throw new Error(res.error);
-        state = { ...state, report: res.report, error: null, photoUrl: profile.photo?.url ?? null };
-        flushSync(render);
-        // For `npm run bench` (page-side speed): the badge shows a report. Carries no data.
-        performance.mark('vetter:badge');
+        const checked = res.profile ?? profile;
+        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null };
+        // The first mount renders the badge with its level at once (no "Checking…" in between); later checks re-render.
+        if (watching) flushSync(render);
+        else await start();
+        // For `npm run bench` (page-side speed): the badge shows the report's level. Carries no data.
+        if (root && !state.hidden) performance.mark('vetter:badge');
         await annotate({ type: 'vetter:annotations' }).catch(() => undefined);
-        return { ok: true, profile, report: res.report };
+        return { ok: true, profile: checked, report: res.value };
       } catch (e) {
+        clearTimeout(placeholder);
         const error = e instanceof Error ? e.message : String(e);
+        await start().catch(() => undefined);
         set({ report: null, error });
         return { ok: false, error };
       }
     }
 
     let watching = false;
+    let stopWatching: (() => void) | null = null;
     /** Mount the badge, follow the name, re-read lazy sections and SPA navigation. */
-    function start() {
+    async function start() {
+      const created = await createUi();
       if (watching) return;
       watching = true;
-      ui.mount();
+      created.mount();
+      let active = true;
+      const stops: (() => void)[] = [() => (active = false)];
       // The name element is looked up again only when it left the page (SPA navigation, re-render).
       let anchor: Element | null = null;
-      const getAnchor = () => (anchor?.isConnected ? anchor : (anchor = findNameElement(document, ui.shadowHost)));
-      ctx.onInvalidated(watchAnchor(getAnchor, (position) => set({ position })));
+      const getAnchor = () => (anchor?.isConnected ? anchor : (anchor = findNameElement(document, created.shadowHost)));
+      // Placed beside the name in the next animation frame, before that frame is painted (the page's layout is then
+      // done by the browser for painting anyway, not forced inside our task).
+      stops.push(
+        watchAnchor(getAnchor, (position) => {
+          set({ position });
+          if (!performance.getEntriesByName('vetter:placed').length) performance.mark('vetter:placed'); // `npm run bench`
+        }),
+      );
       const media = window.matchMedia('(prefers-color-scheme: dark)');
       const onScheme = () => set({ scheme: pageScheme() });
       media.addEventListener('change', onScheme);
-      ctx.onInvalidated(() => media.removeEventListener('change', onScheme));
+      stops.push(() => media.removeEventListener('change', onScheme));
       // Sections that load later ("show more", lazy work history): re-read after the page settles, and re-analyse
       // only when what was read changed. Our own badge lives in a shadow root, so its renders do not trigger this.
       let timer: number | undefined;
       const observer = new MutationObserver(() => {
         if (timer !== undefined) clearTimeout(timer);
-        timer = ctx.setTimeout(() => void check({ onlyIfChanged: true }), RECHECK_DEBOUNCE_MS);
+        timer = ctx.setTimeout(() => active && void check({ onlyIfChanged: true }), RECHECK_DEBOUNCE_MS);
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      ctx.onInvalidated(() => observer.disconnect());
+      stops.push(() => observer.disconnect());
       // Single-page navigation to another profile: read again (the same badge is reused, never a second one).
+      // (WXT keeps this listener until the script is invalidated: `active` turns it off after stop().)
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-        if (!siteExtractorFor(newUrl.href)) return;
+        if (!active || !siteExtractorFor(newUrl.href)) return;
         lastFingerprint = '';
-        ctx.setTimeout(() => void check(), RECHECK_DEBOUNCE_MS);
+        ctx.setTimeout(() => active && void check(), RECHECK_DEBOUNCE_MS);
       });
+      stopWatching = () => stops.forEach((f) => f());
+      ctx.onInvalidated(() => stopWatching?.());
+    }
+    /** The automatic check turned out to be off for this site: take down the "Checking…" placeholder, if shown. */
+    function stop() {
+      if (!watching) return;
+      watching = false;
+      stopWatching?.();
+      stopWatching = null;
+      ui?.remove();
     }
 
     // A check from the toolbar, the context menu or the shortcut: show the badge again and read now.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || !CheckRequest.safeParse(message).success) return undefined;
-      start();
-      set({ hidden: false });
-      return check();
+      if (sender.id !== browser.runtime.id || !isCheckRequest(message)) return undefined;
+      return start().then(() => {
+        set({ hidden: false });
+        return check();
+      });
     });
-
-    const platform = siteExtractorFor(location.href)?.id ?? 'generic';
-    const auto = await loadSettings().then(
-      (s) => autoCheckOn(s.settings, platform),
-      () => true,
-    );
-    if (!auto) return;
 
     // Wait until the profile header is there (client-rendered pages), then read; read anyway after SETTLE_MS.
     const ready = () => !!document.querySelector('[itemprop="name"], [data-test="freelancer-name"], h1, h2');
@@ -188,7 +237,9 @@ export default defineContentScript({
         ctx.setTimeout(() => (obs.disconnect(), resolve()), SETTLE_MS);
       });
     }
-    start();
-    await check();
+    // The script's own evaluation was one task: read the page in the next one.
+    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
+    await yieldToPage();
+    await check({ auto: true });
   },
 });

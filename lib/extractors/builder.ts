@@ -3,16 +3,9 @@
  * the first that yields a value wins and is recorded in `provenance`. A tier that throws is treated as "not found"
  * so that odd pages give a partial Profile, never an exception. `missing[]` is derived from what stayed empty.
  */
-import {
-  emptyAccount,
-  PROFILE_FIELDS,
-  Profile,
-  RAW_TEXT_CAP,
-  type Account,
-  type PlatformId,
-  type ProfileField,
-  type ReadTier,
-} from '../profile/schema';
+import { checkProfile } from '../profile/check';
+import { emptyAccount, PROFILE_FIELDS, RAW_TEXT_CAP } from '../profile/fields';
+import type { Account, PlatformId, Profile, ProfileField, ReadTier } from '../profile/schema';
 import { isHttpUrl, isSafeImageUrl, sanitizeValues, stripInvisible } from '../text/sanitize';
 import { clean } from './parse';
 
@@ -136,20 +129,10 @@ export class ProfileBuilder {
       missing,
       provenance: this.provenance,
     };
-    const parsed = Profile.safeParse(candidate);
-    if (parsed.success) return parsed.data;
-    // A value failed validation: drop the offending top-level fields rather than throw, and record them missing.
-    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-    const fallback: Record<string, unknown> = { ...candidate };
-    for (const k of bad) {
-      if (k === 'source' || k === 'rawText') continue;
-      const f = k as ProfileField;
-      fallback[k] = k === 'account' ? emptyAccount() : Array.isArray(fallback[k]) ? [] : null;
-      if ((PROFILE_FIELDS as readonly string[]).includes(f) && !missing.includes(f)) missing.push(f);
+    return checkProfile(candidate, (k, reason) => {
       delete (this.provenance as Record<string, unknown>)[k];
-      this.errors.push(`${k}: dropped, failed the schema (${parsed.error.issues.find((i) => String(i.path[0]) === k)?.message})`);
-    }
-    return Profile.parse(fallback);
+      this.errors.push(`${k}: dropped, failed the schema (${reason})`);
+    });
   }
 }
 

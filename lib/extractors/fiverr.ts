@@ -4,7 +4,8 @@
  * seller keys are not documented, so several spellings are tried, shallow first) → JSON-LD → the seller card markup
  * (`.seller-card`, `ul.user-stats` label/value pairs, English or localized labels) → the heading-based reader.
  */
-import { emptyAccount, type Account, type Language, type Profile } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Language, Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, bodyOf, first, hasType, jsonLd, scriptJson, sectionByHeading, textOf, visibleText } from './dom';
 import { cleanOrNull, parseCount, parseDatePoint, parseLocation, parseNumber, toCountryCode } from './parse';

@@ -4,7 +4,8 @@
  * Tiers per field: the user object of the embedded Angular transfer state (script#ng-state / #serverApp-state, read
  * as text) or JSON-LD Person → attributes → fl-* class markup → the heading-based reader.
  */
-import { emptyAccount, type Account, type Education, type Employment, type Link, type Profile, type Review } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Education, Employment, Link, Profile, Review } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, first, sectionByHeading, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, findDateRange, parseCount, parseDateRange, parseLocation, parseMoney, parseNumber } from './parse';

@@ -3,7 +3,8 @@
  * marketplace). Tiers: schema.org Person/ProfilePage in JSON-LD → microdata (schema.org Person) and microformats2
  * (h-card, h-resume) → OpenGraph/meta and the h1 → section headings ("Education", "Experience", "Work history"…).
  */
-import { emptyAccount, type Education, type Employment, type Link, type Profile } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Education, Employment, Link, Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, bodyOf, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
 import {

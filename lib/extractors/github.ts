@@ -5,7 +5,8 @@
  * GitHub shows no education, languages or reviews, so those stay in `missing[]`. The bio is the headline; the
  * profile README (when there is one) is the overview.
  */
-import { emptyAccount, type Account, type Employment, type Link, type Profile } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Employment, Link, Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, first, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, linkKind, parseDatePoint, parseLocation } from './parse';

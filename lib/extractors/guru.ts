@@ -4,7 +4,8 @@
  * JSON-LD Person → schema.org microdata (itemprop) → profile-* class markup → headings and the stats' labels
  * ("Earnings", "Feedback", "Rating", "Hourly Rate", "Member Since").
  */
-import { emptyAccount, type Account, type Link, type Profile, type Review } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Link, Profile, Review } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, bodyOf, first, sectionByHeading, textOf, visibleText } from './dom';
 import { cleanOrNull, findDateRange, parseMoney, parseNumber } from './parse';

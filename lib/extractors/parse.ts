@@ -153,23 +153,36 @@ export function parseDateRange(input: string): DateRange | null {
 }
 
 /** Find the first date range inside a longer text ("Kyoto University · 2012 - 2016 · Bachelor…"). */
-export function findDateRange(input: string): DateRange | null {
-  const s = clean(input);
+/** findDateRange's patterns, built once on first use (they were rebuilt at every call; page speed, issue 8). */
+let dateRes: { range: RegExp; since: RegExp; single: RegExp } | null = null;
+function dateRegExps() {
+  if (dateRes) return dateRes;
   const month = `(?:(?:${MONTH_ALTERNATION})\\.?\\s+(?:de\\s+)?)?`;
   const date = `(?:\\d{4}\\s*(?:年|년)\\s*\\d{1,2}\\s*(?:月|월)|\\d{1,2}\\s*(?:月|월)\\s*\\d{4}|${month}\\d{4}(?:[-/.]\\d{1,2})?|\\d{1,2}/\\d{4})`;
   const end = `(?:${date}|${PRESENT_ALTERNATION})`;
-  const re = new RegExp(`(${date})\\s*(?:[-–—~〜]|to|until)\\s*(${end})`, 'iu');
-  const m = s.match(re);
+  return (dateRes = {
+    range: new RegExp(`(${date})\\s*(?:[-–—~〜]|to|until)\\s*(${end})`, 'iu'),
+    since: new RegExp(`(?:^|[^\\p{L}])(?:since|seit|depuis|desde)\\s+(${date})|(${date})\\s*(?:年)?\\s*(?:から|以来|부터)`, 'iu'),
+    single: new RegExp(`(?:^|[^\\d])(${month}\\d{4})(?![\\d])`, 'u'),
+  });
+}
+
+export function findDateRange(input: string): DateRange | null {
+  const s = clean(input);
+  // Every pattern below needs a four-digit year: without one, none can match (and long text is not scanned thrice).
+  if (!/\d{4}/.test(s)) return null;
+  const re = dateRegExps();
+  const m = s.match(re.range);
   if (m) {
     const r = parseDateRange(`${m[1]} - ${m[2]}`);
     if (r) return r;
   }
-  const since = s.match(new RegExp(`(?:^|[^\\p{L}])(?:since|seit|depuis|desde)\\s+(${date})|(${date})\\s*(?:年)?\\s*(?:から|以来|부터)`, 'iu'));
+  const since = s.match(re.since);
   if (since) {
     const start = parseDatePoint((since[1] ?? since[2])!);
     if (start) return { start, end: null, present: true };
   }
-  const single = s.match(new RegExp(`(?:^|[^\\d])(${month}\\d{4})(?![\\d])`, 'u'));
+  const single = s.match(re.single);
   if (single) {
     const p = parseDatePoint(single[1]!) ?? parseDatePoint(single[1]!.replace(/^[\p{L}.]+\s+/u, ''));
     if (p) return { start: null, end: p, present: false };
@@ -277,11 +290,20 @@ const US_STATE_NAMES = new Set(
 );
 
 /** A country written as a name, an alias, an alpha-2/alpha-3 code or a flag emoji → ISO alpha-2, or null. */
+/**
+ * Longer than any country name, alias or code toCountryCode knows (a unit test checks it): such a string is no country,
+ * and is not compared against every name (a page's 100 KB "location" cost tens of ms; issue 8).
+ */
+export const COUNTRY_TEXT_MAX = 100;
+/** The aliases toCountryCode reads (for that test). */
+export const countryAliasNames = (): string[] => Object.keys(COUNTRY_ALIASES);
+
 export function toCountryCode(input: string | null | undefined): string | null {
   const s = clean(input).replace(/^the\s+/i, '');
   if (!s) return null;
   const flag = flagToCode(s);
   if (flag) return flag;
+  if (s.length > COUNTRY_TEXT_MAX) return null;
   const lower = s.toLowerCase().replace(/\.$/, '');
   const alias = COUNTRY_ALIASES[lower] ?? COUNTRY_ALIASES[s];
   if (alias) return alias;
@@ -296,8 +318,13 @@ export function toCountryCode(input: string | null | undefined): string | null {
 }
 
 function flagToCode(s: string): string | null {
-  const cps = Array.from(s).map((c) => c.codePointAt(0) ?? 0);
-  const ri = cps.filter((c) => c >= 0x1f1e6 && c <= 0x1f1ff);
+  // Regional indicator symbols (U+1F1E6–U+1F1FF) are the surrogate pairs \uD83C\uDDE6–\uD83C\uDDFF.
+  if (!s.includes('\uD83C')) return null;
+  const ri: number[] = [];
+  for (const c of s) {
+    const cp = c.codePointAt(0) ?? 0;
+    if (cp >= 0x1f1e6 && cp <= 0x1f1ff && ri.push(cp) > 2) return null;
+  }
   if (ri.length !== 2) return null;
   const code = String.fromCharCode(65 + ri[0]! - 0x1f1e6, 65 + ri[1]! - 0x1f1e6);
   return countries.isValid(code) ? code : null;

@@ -5,7 +5,8 @@
  * embedded Next.js state (script#__NEXT_DATA__, read as text, found by shape) or JSON-LD Person → attributes →
  * the profile header's text ("$25/hr", "Reviews: 14 from 3 Clients", "Member since …") → headings.
  */
-import { emptyAccount, type Account, type Education, type Employment, type Language, type Link, type Profile, type Review } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Education, Employment, Language, Link, Profile, Review } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, first, sectionByHeading, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, findDateRange, parseCount, parseMoney, parseNumber } from './parse';

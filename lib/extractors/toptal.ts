@@ -4,7 +4,8 @@
  * Next.js state (script#__NEXT_DATA__, read as text and found by shape) or JSON-LD Person → attributes (itemprop)
  * → the resume's own headings ("Work Experience", "Education", "Skills", "Toptal Member Since").
  */
-import { emptyAccount, type Account, type Education, type Employment, type Language, type Link, type Profile } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Education, Employment, Language, Link, Profile } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, first, sectionByHeading, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, parseLocation } from './parse';

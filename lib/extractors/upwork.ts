@@ -3,7 +3,8 @@
  * Page structure: shared/platforms.md §1 (Air3 design system, data-test markers). Tiers per field: JSON-LD when
  * present → attributes (itemprop, data-test) → Air3 class markup → the heading-based reader.
  */
-import { emptyAccount, type Account, type Link, type Profile, type Review } from '../profile/schema';
+import { emptyAccount } from '../profile/fields';
+import type { Account, Link, Profile, Review } from '../profile/schema';
 import { ProfileBuilder } from './builder';
 import { absUrl, all, first, hasType, jsonLd, sectionByHeading, textOf, visibleText } from './dom';
 import { clean, cleanOrNull, linkKind, parseCount, parseLocation, parseMoney, parseNumber } from './parse';

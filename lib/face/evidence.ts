@@ -2,7 +2,8 @@
  * The StyleGAN-framing finding carries where the eyes sit as an evidence excerpt in one fixed format, so that the UI
  * (components/FaceOverlay.tsx) can draw the measured eye points and the FFHQ targets from the finding alone.
  */
-import { FFHQ_EYES, type Point } from './schema';
+import { FFHQ_EYES } from './constants';
+import type { Point } from './schema';
 
 const f3 = (n: number) => n.toFixed(3);
 const pt = (p: Point) => `(${f3(p.x)}, ${f3(p.y)})`;

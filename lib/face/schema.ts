@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Hash64 } from '../history/hash64';
+import { FFHQ_EYES, FRAMING_TOLERANCE } from './constants';
 
 export const Point = z.object({ x: z.number(), y: z.number() });
 export type Point = z.infer<typeof Point>;
@@ -11,10 +12,7 @@ export type Point = z.infer<typeof Point>;
 export const Box = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 export type Box = z.infer<typeof Box>;
 
-/** FFHQ / StyleGAN eye centres (NVlabs ffhq-dataset alignment recipe; shared/photos.md §3). */
-export const FFHQ_EYES = { left: { x: 0.375, y: 0.473 }, right: { x: 0.625, y: 0.473 } } as const;
-/** Tolerances of the framing check: eye distance to target, interocular distance (fraction of width), eye level. */
-export const FRAMING_TOLERANCE = { eye: 0.02, interocular: { target: 0.25, tolerance: 0.02 }, level: 0.015 } as const;
+export { FFHQ_EYES, FRAMING_TOLERANCE };
 
 export const Framing = z.object({
   /** Width and height within 1% of each other. */

@@ -4,19 +4,10 @@
  * validates it with these schemas. Change it deliberately and update every user in the same commit.
  */
 import { z } from 'zod';
+import { emptyAccount, PLATFORM_IDS, PROFILE_FIELDS, RAW_TEXT_CAP, READ_TIERS } from './fields';
 
-/** Platforms Vetter knows. `generic` is any other page read by the heading/JSON-LD reader. */
-export const PLATFORM_IDS = [
-  'upwork',
-  'freelancer',
-  'fiverr',
-  'toptal',
-  'linkedin',
-  'github',
-  'guru',
-  'peopleperhour',
-  'generic',
-] as const;
+export { emptyAccount, PLATFORM_IDS, PROFILE_FIELDS, RAW_TEXT_CAP, READ_TIERS };
+
 export const PlatformId = z.enum(PLATFORM_IDS);
 export type PlatformId = z.infer<typeof PlatformId>;
 
@@ -133,35 +124,12 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 
-/** Fields an extractor looks for; `missing[]` names those it did not find. */
-export const PROFILE_FIELDS = [
-  'name',
-  'headline',
-  'location',
-  'localTime',
-  'photo',
-  'overview',
-  'skills',
-  'languages',
-  'education',
-  'employment',
-  'links',
-  'account',
-  'reviews',
-] as const;
 export const ProfileField = z.enum(PROFILE_FIELDS);
 export type ProfileField = z.infer<typeof ProfileField>;
 
-/**
- * Which reading tier produced a field: `structured` (JSON-LD, embedded JSON state), `attributes` (itemprop,
- * data-test…), `markup` (class names, layout), `generic` (heading-based reader), `url` (taken from the address).
- */
-export const READ_TIERS = ['structured', 'attributes', 'markup', 'generic', 'url'] as const;
 export const ReadTier = z.enum(READ_TIERS);
 export type ReadTier = z.infer<typeof ReadTier>;
 
-/** The visible profile text is kept up to this many characters. */
-export const RAW_TEXT_CAP = 20_000;
 
 export const Profile = z.object({
   source: Source,
@@ -188,16 +156,3 @@ export const Profile = z.object({
   provenance: z.partialRecord(ProfileField, ReadTier),
 });
 export type Profile = z.infer<typeof Profile>;
-
-export function emptyAccount(): Account {
-  return {
-    memberSince: null,
-    verified: {},
-    rating: null,
-    jobSuccess: null,
-    reviewCount: null,
-    jobsCompleted: null,
-    totalEarnings: null,
-    hourlyRate: null,
-  };
-}

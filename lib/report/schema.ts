@@ -3,32 +3,18 @@
  */
 import { z } from 'zod';
 import { ProfileField, Source } from '../profile/schema';
+import { CATEGORIES, INDICATOR_SOURCES, LEVELS, SEVERITIES } from './constants';
 
-export const CATEGORIES = [
-  'photo',
-  'education',
-  'employment',
-  'location',
-  'language',
-  'payment',
-  'links',
-  'account',
-  'text',
-  'interview',
-] as const;
+export { CATEGORIES, INDICATOR_SOURCES, LEVELS, SEVERITIES };
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const LEVELS = ['none', 'low', 'medium', 'high'] as const;
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
-/** The official sources the indicators come from (see docs/rules.md and lib/rules/sources.ts). */
-export const INDICATOR_SOURCES = ['PSA23', 'ADV22', 'DOJ23', 'OFAC', 'SEAL', 'BfV', 'ROK22'] as const;
 export const IndicatorSourceId = z.enum(INDICATOR_SOURCES);
 export type IndicatorSourceId = z.infer<typeof IndicatorSourceId>;
 
