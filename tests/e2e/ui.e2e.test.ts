@@ -344,6 +344,15 @@ describe('Japanese', () => {
       await page.locator('.vetter-pill').click();
       expect(await page.locator('.vetter-finding[data-rule-id="photo-missing"] h4').textContent()).toContain('写真ではなく既定のアバター');
       expect(await page.locator('.vetter-finding').first().textContent()).toContain('次に確認すること:');
+      // Every finding and the "why this level" line come from the catalogue: Japanese throughout, evidence filled in.
+      const jaText = /[\u3040-\u30ff\u4e00-\u9fff]/;
+      const titles = await page.locator('.vetter-finding h4').allTextContents();
+      expect(titles.length).toBeGreaterThan(3);
+      for (const title of titles) expect(title).toMatch(jaText);
+      for (const p of await page.locator('.vetter-finding > p').allTextContents()) expect(p).toMatch(jaText);
+      const why = (await page.locator('.vetter-why').textContent()) ?? '';
+      expect(why).toMatch(jaText);
+      expect(why).not.toMatch(/sign was found|categories/);
       expect(await badge.getAttribute('lang')).toBe('ja');
       await page.screenshot({ path: join(SHOTS, 'panel-ja.png') });
       await page.evaluate(AXE_SOURCE);
@@ -358,6 +367,7 @@ describe('Japanese', () => {
       await opts.goto(`chrome-extension://${ja.extensionId}/options.html`);
       await expect.poll(() => opts.locator('h1').textContent()).toBe('Vetter の設定');
       expect(await opts.locator('tr[data-rule-id="pay-crypto"] strong').textContent()).toBe('暗号資産での支払いを求めている');
+      expect(await opts.locator('tr[data-rule-id="pay-crypto"] p').textContent()).toContain('仮想通貨での支払いの要求を警告サインに挙げています');
       expect(await opts.evaluate(() => document.documentElement.lang)).toBe('ja');
     } finally {
       await ja.close();

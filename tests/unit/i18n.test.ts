@@ -32,6 +32,10 @@ describe('message catalogues', () => {
     for (const k of Object.keys(en)) expect(placeholders(ja[k]!.message), k).toEqual(placeholders(en[k]!.message));
   });
 
+  it('no message has a $name$ sequence, which Chrome reads as an undefined named placeholder and then refuses to load the extension', () => {
+    for (const [k, v] of [...Object.entries(en), ...Object.entries(ja)]) expect(v.message.replace(/\$\$/g, ''), k).not.toMatch(/\$[A-Za-z0-9_@]+\$/);
+  });
+
   it('no message is empty and keys are valid i18n names', () => {
     for (const [k, v] of [...Object.entries(en), ...Object.entries(ja)]) {
       expect(k).toMatch(/^[A-Za-z0-9_@]+$/);
