@@ -11,7 +11,8 @@
  *   animation frame entries do not say which script ran (the LoAF API lists no isolated-world content scripts), so
  *   the long tasks (PerformanceObserver 'longtask', > 50 ms) overlapping Vetter's span are printed beside them, with
  *   the same page's long tasks without the extension.
- * Run alone: `npx tsx tests/bench/page.ts` (after `npx wxt build`); BENCH_PAGE_RUNS sets the loads per page.
+ * Run alone: `npx tsx tests/bench/page.ts` (after `npx wxt build`); BENCH_PAGE_RUNS sets the loads per page,
+ * BENCH_EXTENSION_DIR another build to measure (older builds lack some marks: their phases print n/a).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROME_DIST, findChromium, launchWithExtension, loadFixtures, startFixtureServer, type Fixture, type FixtureServer } from '../../lib/cli/harness';
 
 const RUNS = Number(process.env['BENCH_PAGE_RUNS'] ?? 20);
+/** Another build to measure (e.g. an older commit's `.output/chrome-mv3`, to compare under the same load). */
+const DIST = process.env['BENCH_EXTENSION_DIR'] ?? CHROME_DIST;
 const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:badge', 'vetter:placed'] as const;
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
@@ -70,7 +73,8 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
     return { dcl: nav.domContentLoadedEventStart, marks, lt: (window as unknown as { __lt: { start: number; dur: number }[] }).__lt };
   }, PHASES as unknown as string[]);
   await page.close();
-  const from = r.dcl + (r.marks['vetter:load'] ?? NaN);
+  // (builds older than the `vetter:load` mark: from `vetter:start`)
+  const from = r.dcl + (Number.isFinite(r.marks['vetter:load']) ? r.marks['vetter:load']! : (r.marks['vetter:start'] ?? NaN));
   const to = r.dcl + (r.marks['vetter:badge'] ?? NaN);
   return {
     marks: r.marks,
@@ -80,17 +84,17 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
 }
 
 export async function benchPage(): Promise<void> {
-  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
     console.log('\nPage-side speed: no production build (run `npm run build`).');
     return;
   }
-  const cs = join(CHROME_DIST, 'content-scripts/content.js');
+  const cs = join(DIST, 'content-scripts/content.js');
   const fixtures = loadFixtures();
   const bySize = (xs: Fixture[]) => [...xs].sort((a, b) => b.html.length - a.html.length)[0]!;
   // The largest fixture (the hostile Upwork page, ~700 KB with 100 KB strings) and the largest ordinary profile.
   const targets = [bySize(fixtures.filter((f) => f.file.startsWith('hostile/'))), bySize(fixtures.filter((f) => !f.file.startsWith('hostile/')))];
   const server: FixtureServer = await startFixtureServer(fixtures);
-  const withExt = await launchWithExtension({ server, extensionDir: CHROME_DIST });
+  const withExt = await launchWithExtension({ server, extensionDir: DIST });
   // The same pages without the extension: the page's own long tasks (parsing a 700 KB page is one).
   const dir = mkdtempSync(join(tmpdir(), 'vetter-bench-'));
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(', ');
