@@ -9,7 +9,7 @@
  * The digests stay in memory once read (see `cache` below), so a check does not re-read the whole history.
  * A full quota becomes a clear error. Schema changes add an `upgrade` step for the new DB_VERSION below.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPIndex } from 'idb';
 import { z } from 'zod';
 import { ManagerNotes } from '../notes/schema';
 import { Link, Photo } from '../profile/schema';
@@ -380,23 +380,10 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
     },
     async pruneOldest(n, except) {
       if (!(n > 0)) return 0;
-      return guard('remove the oldest entries', async () => {
-        const tx = db.transaction(['entries', 'digests'], 'readwrite');
-        const removed: string[] = [];
-        for (let c = await tx.objectStore('entries').index('lastSeen').openKeyCursor(); c && removed.length < n; c = await c.continue()) {
-          const k = String(c.primaryKey);
-          if (k === except) continue;
-          removed.push(k);
-        }
-        for (const k of removed) {
-          await tx.objectStore('entries').delete(k);
-          await tx.objectStore('digests').delete(k);
-          cache?.delete(k);
-        }
-        await tx.done;
-        if (removed.length) changed();
-        return removed.length;
-      });
+      // The least recently seen first (the lastSeen index), one more than asked in case `except` is among them.
+      return removeWhere('remove the oldest entries', async (byLastSeen) =>
+        (await byLastSeen.getAllKeys(undefined, n + 1)).filter((k) => String(k) !== except).slice(0, n),
+      );
     },
     async clear() {
       await guard('clear the history', async () => {
@@ -409,24 +396,29 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
     async prune(days, now = new Date()) {
       if (!Number.isFinite(days) || days <= 0) return 0;
       const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-      return guard('remove old entries', async () => {
-        const tx = db.transaction(['entries', 'digests'], 'readwrite');
-        const keys = await tx.objectStore('entries').index('lastSeen').getAllKeys(IDBKeyRange.upperBound(cutoff, true));
-        for (const k of keys) {
-          await tx.objectStore('entries').delete(k);
-          await tx.objectStore('digests').delete(k);
-          cache?.delete(k);
-        }
-        await tx.done;
-        if (keys.length) changed();
-        return keys.length;
-      });
+      return removeWhere('remove old entries', (byLastSeen) => byLastSeen.getAllKeys(IDBKeyRange.upperBound(cutoff, true)));
     },
     close() {
       db.close();
       channel?.close();
     },
   };
+
+  /** Deletes the entries `pick` chooses from the lastSeen index, and their digests, in one transaction. */
+  async function removeWhere(what: string, pick: (byLastSeen: IDBPIndex<VetterDB, ['entries', 'digests'], 'entries', 'lastSeen', 'readwrite'>) => Promise<string[]>): Promise<number> {
+    return guard(what, async () => {
+      const tx = db.transaction(['entries', 'digests'], 'readwrite');
+      const keys = await pick(tx.objectStore('entries').index('lastSeen'));
+      for (const k of keys) {
+        await tx.objectStore('entries').delete(k);
+        await tx.objectStore('digests').delete(k);
+        cache?.delete(k);
+      }
+      await tx.done;
+      if (keys.length) changed();
+      return keys.length;
+    });
+  }
 
   async function update(key: string, f: (e: HistoryEntry) => HistoryEntry): Promise<HistoryEntry | null> {
     const e = await store.get(key);

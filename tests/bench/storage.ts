@@ -13,6 +13,7 @@ import { saveWithRoom } from '../../lib/history/store-quota';
 import { repairSettings } from '../../lib/settings/migrate';
 import { defaultSettings } from '../../lib/settings/schema';
 import { makeProfile } from '../unit/helpers';
+import { rawWrite } from '../unit/idb-helpers';
 
 function entryOf(i: number, now: Date): HistoryEntry {
   const id = `~01${i.toString(16).padStart(8, '0')}`;
@@ -24,20 +25,6 @@ function entryOf(i: number, now: Date): HistoryEntry {
     links: [{ url: `https://github.com/p${i}`, kind: 'github' }],
   });
   return mergeEntry(null, p, analyze(p, { now: seen }), null, textFingerprints(p), seen);
-}
-
-function rawPut(f: IDBFactory, records: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = f.open(DB_NAME, DB_VERSION);
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['entries', 'digests'], 'readwrite');
-      for (const r of records) tx.objectStore('entries').put(r);
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
 }
 
 export async function benchStorage(): Promise<void> {
@@ -52,7 +39,7 @@ export async function benchStorage(): Promise<void> {
   const f = new IDBFactory();
   (await openHistory(f)).close();
   const legacy = entries.map((e, i) => (i % 10 === 0 ? { ...e, snapshot: { ...e.snapshot, links: [...e.snapshot.links, { url: '//old.example', kind: 'other' }] } } : e));
-  await rawPut(f, legacy);
+  await rawWrite(f, ['entries'], (tx) => legacy.forEach((r) => tx.objectStore('entries').put(r)));
   const s = await openHistory(f);
   let t = performance.now();
   const d1 = await s.digests();

@@ -6,13 +6,25 @@
  * unavailable; the history and report pages show the reason instead of a blank page; nothing stored was deleted.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { launchWithExtension, loadFixtures, ROOT, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
 declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
   tabs: { query(q: object): Promise<{ id?: number }[]> };
 };
+
+declare const axe: { run(context: unknown, options?: object): Promise<{ violations: { id: string; impact: string | null }[] }> };
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations on the page (evaluated through the devtools protocol, which the extension pages' CSP does not block). */
+async function seriousAxe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const res = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 const fixtures = loadFixtures();
 const profile = fixtures.find((f) => f.file === 'upwork/full-flagged.html')!;
@@ -68,6 +80,7 @@ describe('damaged stored data in Chromium', () => {
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kind: string; items: { value: unknown; reset: string[] }[] };
     expect(file.kind).toBe('vetter-settings-kept-aside');
     expect(file.items[0]).toMatchObject({ value: DAMAGED, reset: ['historyDays'] });
+    expect(await seriousAxe(page)).toEqual([]);
     await page.close();
   });
 
@@ -87,6 +100,7 @@ describe('damaged stored data in Chromium', () => {
     await note.waitFor({ timeout: 5_000 });
     expect(await note.getAttribute('data-state')).toBe('unavailable');
     expect(await note.textContent()).toMatch(/History unavailable: the history database was written by a newer version of Vetter/);
+    expect(await seriousAxe(popup)).toEqual([]);
     await popup.close();
     await page.close();
   });
@@ -97,6 +111,7 @@ describe('damaged stored data in Chromium', () => {
     const error = page.locator('[data-testid="history-error"]');
     await error.waitFor({ timeout: 10_000 });
     expect(await error.textContent()).toMatch(/^History unavailable: .*newer version of Vetter.*nothing was deleted/);
+    expect(await seriousAxe(page)).toEqual([]);
     await page.goto(ext('report.html?all=1'));
     await page.getByRole('alert').filter({ hasText: 'History unavailable' }).waitFor({ timeout: 10_000 });
     const kept = await page.evaluate(

@@ -17,27 +17,13 @@ import { saveWithRoom } from '@/lib/history/store-quota';
 import { lastHistoryStatus } from '@/lib/history/store-status';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 import { makeProfile, NOW } from './helpers';
+import { rawWrite } from './idb-helpers';
 
 function entryFor(id: string, name: string, seen = NOW): HistoryEntry {
   const p = makeProfile({ name, source: { platform: 'upwork', url: `https://www.upwork.com/freelancers/${id}`, profileId: id, capturedAt: seen.toISOString() } });
   return mergeEntry(null, p, analyze(p, { now: seen }), null, textFingerprints(p), seen);
 }
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
-
-/** Opens the raw database (as the browser holds it) and runs `f` in a read-write transaction over `stores`. */
-function raw(f: IDBFactory, stores: string[], run: (tx: IDBTransaction) => void, version = DB_VERSION): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = f.open(DB_NAME, version);
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(stores, 'readwrite');
-      run(tx);
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** A browser quota of `capacity.n` history entries: a put past it (a new key, or any put once over it) throws QuotaExceededError. */
 function injectQuota(capacity: { n: number }, keys: Set<string>): () => void {
@@ -76,7 +62,7 @@ describe('old and damaged history records', () => {
     delete firstShape.profile;
     delete firstShape.face;
     store.close();
-    await raw(factory, ['entries'], (tx) => tx.objectStore('entries').put(firstShape));
+    await rawWrite(factory, ['entries'], (tx) => tx.objectStore('entries').put(firstShape));
     const s = await openHistory(factory);
     expect(await s.get(e.identity.key)).toEqual(firstShape);
     expect(await s.setAside()).toEqual([]);
@@ -88,7 +74,7 @@ describe('old and damaged history records', () => {
     old.snapshot.links = [{ url: 'https://github.com/lee', kind: 'github' }, { url: '//lee.dev', kind: 'portfolio' }, { url: 'mailto:lee@example.com', kind: 'other' }];
     old.profile = { ...old.profile!, links: [{ url: 'javascript:alert(1)', kind: 'other' }] as never, photo: { url: '/img/lee.jpg', alt: null } };
     store.close();
-    await raw(factory, ['entries'], (tx) => tx.objectStore('entries').put(old));
+    await rawWrite(factory, ['entries'], (tx) => tx.objectStore('entries').put(old));
     const s = await openHistory(factory);
     const [got] = await s.list();
     expect(got!.identity.key).toBe(e.identity.key);
@@ -127,7 +113,7 @@ describe('old and damaged history records', () => {
     const good = entryFor('~01good', 'Gus');
     await store.put(good);
     store.close();
-    await raw(factory, ['entries'], (tx) => {
+    await rawWrite(factory, ['entries'], (tx) => {
       tx.objectStore('entries').put({ ...good, version: 3, identity: { ...good.identity, key: 'upwork:~01next' } });
       tx.objectStore('entries').put({ identity: { key: 'upwork:~01half' }, report: 'oops' });
     });
@@ -140,7 +126,7 @@ describe('old and damaged history records', () => {
 
   it('a set-aside record that is itself not in the expected form is still listed, as found', async () => {
     store.close();
-    await raw(factory, ['setAside'], (tx) => {
+    await rawWrite(factory, ['setAside'], (tx) => {
       tx.objectStore('setAside').add('not an object');
       tx.objectStore('setAside').add({ key: 'k', reason: 'r', raw: 1, at: NOW.toISOString() });
     });
@@ -159,7 +145,7 @@ describe('digests out of sync with their entries', () => {
     await store.put(a);
     store.close();
     const aNewer = { ...a, lastSeen: day(1).toISOString(), identity: { ...a.identity, name: 'Ana Renamed' } };
-    await raw(factory, ['entries', 'digests'], (tx) => {
+    await rawWrite(factory, ['entries', 'digests'], (tx) => {
       // The entry moved on without its digest (an interrupted older write), another entry has none, a digest has no entry.
       tx.objectStore('entries').put(aNewer);
       tx.objectStore('entries').put(b);

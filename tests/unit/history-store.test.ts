@@ -5,9 +5,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/engine';
 import { mergeEntry, textFingerprints } from '../../lib/history/record';
 import type { HistoryEntry } from '../../lib/history/schema';
-import { DB_NAME, DB_VERSION, HistoryQuotaError, openHistory, type HistoryStoreExt } from '../../lib/history/store';
+import { HistoryQuotaError, openHistory, type HistoryStoreExt } from '../../lib/history/store';
 import { emptyNotes } from '../../lib/notes/schema';
 import { makeProfile, NOW } from './helpers';
+import { rawWrite } from './idb-helpers';
 
 function entryFor(id: string, name: string, now = NOW): HistoryEntry {
   const p = makeProfile({ name, source: { platform: 'upwork', url: `https://www.upwork.com/freelancers/${id}`, profileId: id, capturedAt: now.toISOString() } });
@@ -15,34 +16,10 @@ function entryFor(id: string, name: string, now = NOW): HistoryEntry {
 }
 
 /** Writes a record straight into an object store (what an old or corrupted write leaves). */
-function rawPutIn(f: IDBFactory, storeName: string, record: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = f.open(DB_NAME, DB_VERSION);
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(storeName, 'readwrite');
-      tx.objectStore(storeName).put(record);
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
+const rawPutIn = (f: IDBFactory, storeName: string, record: unknown) => rawWrite(f, [storeName], (tx) => tx.objectStore(storeName).put(record));
 
-/** Writes records straight into the `entries` store, bypassing validation (what an old or corrupted write leaves). */
-function rawPut(f: IDBFactory, records: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = f.open(DB_NAME, DB_VERSION);
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction('entries', 'readwrite');
-      for (const r of records) tx.objectStore('entries').put(r);
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
+/** Writes records straight into the `entries` store, bypassing validation. */
+const rawPut = (f: IDBFactory, records: unknown[]) => rawWrite(f, ['entries'], (tx) => records.forEach((r) => tx.objectStore('entries').put(r)));
 
 let factory: IDBFactory;
 let store: HistoryStoreExt;
