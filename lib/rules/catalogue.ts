@@ -10,8 +10,6 @@ export interface PendingRule extends RuleMeta {
   arrivesWith: 'notes' | 'history' | 'photo';
 }
 
-const src = (source: keyof typeof SOURCES) => ({ source, url: SOURCES[source].url });
-
 export const PENDING_RULES: readonly PendingRule[] = [
   // profile-mismatch runs now (lib/rules/profile-mismatch.ts: linked accounts; profile-changed: one account over time).
 ];

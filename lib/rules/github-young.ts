@@ -11,9 +11,11 @@ export const YOUNG_ACCOUNT_MONTHS = 24;
 export const CAREER_LEAD_MONTHS = 72;
 
 /** "10+ years of experience", "over 8 years in software", "8 yrs experience", "a decade of experience". */
-const YEARS_CLAIM =
+export const YEARS_CLAIM =
   /\b(?:over |more than |nearly |almost |about )?(\d{1,2})\+?\s*(?:years?|yrs?)\b(?:\s+of)?(?:\s+(?:professional|industry|hands-on|commercial|development|software|engineering|work))*\s+(?:experience|exp\b|in (?:software|the industry|development|engineering|web|it\b|tech))/i;
-const DECADE = /\b(?:a|one|over a|more than a) decade of (?:professional |industry )?experience\b/i;
+export const DECADE = /\b(?:a|one|over a|more than a) decade of (?:professional |industry )?experience\b/i;
+/** Either claim needs "year(s)"/"yr(s)" or "decade": a text without them is not split into sentences. */
+export const YEARS_WORD = /y(?:ears?|rs?)\b|decade/i;
 
 interface CareerClaim {
   /** First month of the claimed career (months since year 0). */
@@ -37,7 +39,7 @@ function earliestEmployment(p: Parameters<Rule['check']>[0]): CareerClaim | null
 
 function yearsClaim(p: Parameters<Rule['check']>[0], nowMonth: number): CareerClaim | null {
   for (const t of profileTexts(p, { reviews: false })) {
-    if (t.field !== 'headline' && t.field !== 'overview') continue;
+    if ((t.field !== 'headline' && t.field !== 'overview') || !YEARS_WORD.test(t.text)) continue;
     for (const s of sentences(t.text)) {
       const m = s.match(YEARS_CLAIM) ?? s.match(DECADE);
       if (!m) continue;

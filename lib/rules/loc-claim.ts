@@ -12,11 +12,16 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Rec
   korea: 'KR', 'south korea': 'KR', seoul: 'KR', canada: 'CA', canadian: 'CA', japan: 'JP', tokyo: 'JP',
 });
 /** "US-based", "UK based" — unless it describes the clients ("US-based startups"). */
-const X_BASED = /\b(U\.?S\.?A?\.?|United States|America|UK|U\.K\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ]based\b(?!\s+(?:\w+\s+)?(?:clients?|compan(?:y|ies)|startups?|teams?|customers?|businesses|agenc(?:y|ies)|firms?|employers?|organi[sz]ations?|brands?|products?|projects?|enterprises?))/;
+export const X_BASED = /\b(U\.?S\.?A?\.?|United States|America|UK|U\.K\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ]based\b(?!\s+(?:\w+\s+)?(?:clients?|compan(?:y|ies)|startups?|teams?|customers?|businesses|agenc(?:y|ies)|firms?|employers?|organi[sz]ations?|brands?|products?|projects?|enterprises?))/;
 /** "I am based in Austin, TX", "currently living in Canada". */
-const BASED_IN = /\b(?:I am|I'm|I’m|I live|I reside|I work|currently|personally|am|myself)\b[^.!?]{0,25}?\b(?:based|located|living|residing|live|reside) in (?:the )?([A-Z][\w'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3})/;
+export const BASED_IN = /\b(?:I am|I'm|I’m|I live|I reside|I work|currently|personally|am|myself)\b[^.!?]{0,25}?\b(?:based|located|living|residing|live|reside) in (?:the )?([A-Z][\w'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3})/;
 
-const CLAIM_WORD = /based|located|living|residing|live|reside/i;
+/**
+ * Both patterns need "-based"/" based" (X_BASED) or a claim word followed by " in " (BASED_IN); most texts have
+ * neither, so their sentences are skipped ("deliver" no longer splits a text into sentences for nothing).
+ * tests/unit/patterns-gates.test.ts checks it matches wherever either pattern does.
+ */
+export const CLAIM_WORD = /[- ]based\b|\b(?:based|located|living|residing|live|reside) in /i;
 
 function toCode(place: string): string | null {
   const p = place.trim().replace(/[.,]+$/, '');
@@ -40,7 +45,6 @@ export const locClaim: Rule = {
     const claims: { ev: Evidence; code: string; said: string }[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
-      // Both patterns need one of these words; most texts have none, so skip their sentences.
       if (!CLAIM_WORD.test(t.text)) continue;
       for (const s of sentences(t.text)) {
         for (const re of [X_BASED, BASED_IN]) {

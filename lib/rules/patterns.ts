@@ -83,8 +83,10 @@ export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
  * PROVIDERS (each needs one of these words at a word start, or a digit and "%"). One pass over a text instead of one
  * per pattern; most profile texts say nothing about payment.
  */
-export const PAYMENT_WORDS =
-  /\b(?:account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift)|\d\s?%/i;
+const PAYMENT_WORD = /\b(?:account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift)/i;
+const PERCENT = /\d\s?%/;
+/** Tested as two patterns: "%" is rare, and one alternation of words is faster without the digit branch. */
+export const PAYMENT_WORDS = { test: (s: string): boolean => PAYMENT_WORD.test(s) || (s.includes('%') && PERCENT.test(s)) };
 /** The patterns PAYMENT_WORDS rules out. */
 export const PAYMENT_PATTERNS: ReadonlySet<RegExp> = new Set([CRYPTO, ADVANCE, PRC, THIRD_PARTY, PAYMENT_CHANGE, ...PROVIDERS.map(([, re]) => re)]);
 

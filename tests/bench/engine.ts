@@ -46,24 +46,37 @@ export function engineBatch(fixtures: readonly Profile[], n: number, tag: string
 
 export function benchEngine(fixtures: readonly Profile[], uptime: () => string): void {
   const N = 20_000;
-  const warm = engineBatch(fixtures, N, 'w');
-  warm.profiles.forEach((p, i) => analyze(p, { notes: warm.notes[i] }));
-  const { profiles, notes } = engineBatch(fixtures, N, 'b');
+  // In chunks of 1,000 (made before each timed run, not timed): the extension holds one profile at a time, and 20,000
+  // copies held at once would make the garbage collector's work, not the engine's, a large part of the figure.
+  const CHUNK = 1_000;
+  const run = (tag: string, time: boolean) => {
+    let ms = 0;
+    let cpuMs = 0;
+    let findings = 0;
+    const now = new Date();
+    for (let k = 0; k < N / CHUNK; k++) {
+      const { profiles, notes } = engineBatch(fixtures, CHUNK, `${tag}${k}-`);
+      const c = process.cpuUsage();
+      const t = performance.now();
+      for (let i = 0; i < CHUNK; i++) findings += analyze(profiles[i]!, { notes: notes[i], now }).findings.length;
+      ms += performance.now() - t;
+      const u = process.cpuUsage(c);
+      cpuMs += (u.user + u.system) / 1000;
+    }
+    if (time)
+      console.log(
+        `\nEngine (${RULES.length} rules, ${N.toLocaleString('en')} distinct profiles from ${fixtures.length} fixtures, notes on 1 in 10, ${(findings / N).toFixed(2)} findings each): ` +
+          `${ms.toFixed(0)} ms = ${Math.round((N / ms) * 1000).toLocaleString('en')} profiles/s wall-clock, ${Math.round((N / cpuMs) * 1000).toLocaleString('en')} profiles/s of CPU time (target ≥ 20,000/s; ${uptime()})`,
+      );
+  };
+  run('w', false);
+  run('b', true);
   const now = new Date();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  let findings = 0;
-  for (let i = 0; i < N; i++) findings += analyze(profiles[i]!, { notes: notes[i], now }).findings.length;
-  const dt = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  console.log(
-    `\nEngine (${RULES.length} rules, ${N.toLocaleString('en')} distinct profiles from ${fixtures.length} fixtures, notes on 1 in 10, ${(findings / N).toFixed(2)} findings each): ` +
-      `${dt.toFixed(0)} ms = ${Math.round((N / dt) * 1000).toLocaleString('en')} profiles/s wall-clock, ${Math.round((N / cpuMs) * 1000).toLocaleString('en')} profiles/s of CPU time (target ≥ 20,000/s; ${uptime()})`,
-  );
-  // Per rule (CPU time over a fresh batch, the rule alone; texts split and cached by the first rule that reads them).
+  // Per rule (CPU time over a batch, the rule alone, after one pass of all rules: shared per-text work is cached).
   const b = engineBatch(fixtures, 5_000, 'r');
   const enriched = b.profiles.map(enrichProfile);
+  // One untimed pass first, so the first rule timed does not pay for the batch's first touch and the shared caches.
+  for (let i = 0; i < enriched.length; i++) runRules(enriched[i]!, { notes: b.notes[i], now });
   const rows: [string, number][] = [];
   for (const rule of RULES) {
     const c = process.cpuUsage();

@@ -43,6 +43,8 @@ describe('profile-mismatch in Chromium', () => {
 
     const p2 = await openProfile(up.url);
     await expect.poll(() => p2.locator('.vetter-badge').getAttribute('data-level')).toBe('high');
+    // Three differences: the country (high), no employer (medium) and no school (low) in common.
+    expect(await p2.locator('.vetter-badge').getAttribute('data-flags')).toBe('3');
     await p2.locator('.vetter-pill').click();
     const findings = p2.locator('.vetter-finding[data-rule-id="profile-mismatch"]');
     await findings.first().waitFor();

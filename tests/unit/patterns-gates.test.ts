@@ -7,16 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ANY_PROVIDER, GATES, PAYMENT_PATTERNS, PAYMENT_WORDS, PROVIDERS } from '../../lib/rules/patterns';
+import { BASED_IN, CLAIM_WORD, X_BASED } from '../../lib/rules/loc-claim';
+import { DECADE, YEARS_CLAIM, YEARS_WORD } from '../../lib/rules/github-young';
 import { profileTexts } from '../../lib/rules/text';
 import { loadFixtures } from '../../lib/cli/harness';
 import { parseHtmlDocument } from '../../lib/cli/check';
 import { extractProfile } from '../../lib/extractors';
 import { FIXTURES_ROOT } from './site-fixtures';
 
-const pairs: { name: string; re: RegExp; gate: RegExp }[] = [
+const pairs: { name: string; re: RegExp; gate: { test(s: string): boolean }; examples?: string[] }[] = [
   ...[...GATES].map(([re, gate]) => ({ name: `GATES ${re.source.slice(0, 30)}`, re, gate })),
   ...[...PAYMENT_PATTERNS].map((re) => ({ name: `PAYMENT_WORDS ⊇ ${re.source.slice(0, 30)}`, re, gate: PAYMENT_WORDS })),
   ...PROVIDERS.map(([name, re]) => ({ name: `ANY_PROVIDER ⊇ ${name}`, re, gate: ANY_PROVIDER })),
+  { name: 'loc-claim CLAIM_WORD ⊇ X_BASED', re: X_BASED, gate: CLAIM_WORD },
+  { name: 'loc-claim CLAIM_WORD ⊇ BASED_IN', re: BASED_IN, gate: CLAIM_WORD, examples: ["I'm based in Austin, TX", 'I am currently living in the United States', 'myself, located in Toronto'] },
+  { name: 'github-young YEARS_WORD ⊇ YEARS_CLAIM', re: YEARS_CLAIM, gate: YEARS_WORD, examples: ['10+ years of experience', 'over 8 yrs professional experience', '12years in software'] },
+  { name: 'github-young YEARS_WORD ⊇ DECADE', re: DECADE, gate: YEARS_WORD, examples: ['a decade of experience', 'more than a decade of industry experience'] },
 ];
 
 /** Strings made of the pattern's words, numbers, symbols and joins, in random case. */
@@ -34,11 +40,15 @@ function phrases(re: RegExp): fc.Arbitrary<string> {
 }
 
 describe('pattern gates (a text the gate rules out cannot match the pattern)', () => {
-  for (const { name, re, gate } of pairs) {
+  for (const { name, re, gate, examples } of pairs) {
     it(name, () => {
       let matched = 0;
+      // Patterns with a long required phrase also get known matches, placed in generated text.
+      const arb = examples
+        ? fc.oneof(phrases(re), fc.tuple(phrases(re), fc.constantFrom(...examples), phrases(re)).map(([a, e, b]) => `${a} ${e} ${b}`))
+        : phrases(re);
       fc.assert(
-        fc.property(phrases(re), (s) => {
+        fc.property(arb, (s) => {
           if (!re.test(s)) return;
           matched++;
           expect(gate.test(s), `gate misses "${s}"`).toBe(true);
