@@ -1,9 +1,10 @@
-import { describeIdentity, PLATFORM_LABELS } from '../history/describe';
+import { PLATFORM_LABELS } from '../history/describe';
 import { namesCompatible } from '../history/match';
 import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
-import type { Evidence, FindingMessage } from '../report/schema';
+import type { Evidence } from '../report/schema';
 import { VAGUE_EMPLOYER } from './emp-vague';
+import { identityP, texts, type MsgParam } from './msg';
 import { SOURCES } from './sources';
 import type { FindingDraft, Rule } from './types';
 
@@ -49,32 +50,6 @@ function sameName(a: string, b: string): boolean {
 }
 const named = (companies: (string | null)[]): string[] => companies.filter((c): c is string => !!c?.trim() && !VAGUE_EMPLOYER.test(c.trim()));
 
-/** The English text of a catalogue message: `$1`…`$9` filled (public/_locales/en/messages.json holds the same text). */
-const fill = (template: string, params: readonly string[]): string => template.replace(/\$([1-9])/g, (_, n: string) => params[Number(n) - 1] ?? '');
-const WHY =
-  "The 2022 State/Treasury/FBI advisory and the FBI guidance (PSA 2023) list differences between the same person's profiles, portfolio or résumé (name, location, education or work history) as a red flag.";
-const T = {
-  name: {
-    title: 'Another name on the linked $1 profile',
-    explanation: `This profile is under the name "$2"; $3, linked with this one, was under "$4" when you checked it on $5. ${WHY} A nickname, a transliteration or a changed name can explain it: which name is on their ID?`,
-    nextStep: 'Ask which name is on their government ID and payment account, and compare it with both profiles on a live video call with the camera on.',
-  },
-  location: {
-    title: 'Another location on the linked $1 profile',
-    explanation: `This profile gives "$2" ($3); $4, linked with this one, gave "$5" ($6) when you checked it on $7. ${WHY} A move can explain it: which place is current, and since when?`,
-    nextStep: 'Ask where they live and work now and since when; compare with the dates on both profiles and with an ID on a live video call with the camera on.',
-  },
-  employers: {
-    title: 'No employer in common with the linked $1 profile',
-    explanation: `This profile lists $2 as employers; $3, linked with this one, listed $4 when you checked it on $5: not one in common. ${WHY} Some people show only part of their history on each site: which is the full one?`,
-    nextStep: 'Ask for the full work history with dates, and for references you can reach on numbers you find yourself.',
-  },
-  schools: {
-    title: 'No school in common with the linked $1 profile',
-    explanation: `This profile lists $2; $3, linked with this one, listed $4 when you checked it on $5: not one school in common. ${WHY} A course or a degree left off one site can explain it: which degrees do they hold?`,
-    nextStep: 'Ask which degrees they hold and verify one with the school, or ask for a diploma you can check.',
-  },
-} as const;
 const KEYS = {
   name: 'f_profMismatchName',
   location: 'f_profMismatchLocation',
@@ -82,18 +57,9 @@ const KEYS = {
   schools: 'f_profMismatchSchools',
 } as const;
 
-/** `params[0]` is the other profile's site (the title's $1); the explanation uses the rest. */
-function draft(kind: keyof typeof T, params: string[], evidence: Evidence[], severity?: FindingDraft['severity']): FindingDraft {
-  const t = T[kind];
-  const msg: FindingMessage = { title: `${KEYS[kind]}_title`, explanation: `${KEYS[kind]}_expl`, nextStep: `${KEYS[kind]}_next`, params: [...params] };
-  return {
-    title: fill(t.title, params),
-    explanation: fill(t.explanation, params),
-    nextStep: t.nextStep,
-    evidence,
-    msg,
-    ...(severity ? { severity } : {}),
-  };
+/** `params[0]` is the other profile's site (the title's $1); the explanation uses the rest (lib/rules/msg.ts texts). */
+function draft(kind: keyof typeof KEYS, params: MsgParam[], evidence: Evidence[], severity?: FindingDraft['severity']): FindingDraft {
+  return { ...texts(KEYS[kind], params), evidence, ...(severity ? { severity } : {}) };
 }
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');
@@ -106,7 +72,7 @@ function moved(p: Profile, s: ProfileSnapshot, here: string, there: string): boo
 function compare(p: Profile, l: Linked, i: number): FindingDraft[] {
   const s = l.snapshot;
   const site = PLATFORM_LABELS[l.other.platform];
-  const who = describeIdentity(l.other);
+  const who = identityP(l.other);
   const when = l.checkedAt.slice(0, 10);
   const at = `history.linked[${i}].snapshot`;
   const out: FindingDraft[] = [];

@@ -4,6 +4,7 @@
  * through the whole rule set (RULES), so a rule added later is checked too once some case makes it fire.
  */
 import { profileKey } from '../../lib/history/identity';
+import { identityOf, snapshotOf } from '../../lib/history/record';
 import { emptyMatches, type HistoryMatches, type Identity } from '../../lib/history/schema';
 import type { FaceAnalysis } from '../../lib/face/schema';
 import type { ManagerNotes } from '../../lib/notes/schema';
@@ -24,6 +25,14 @@ const more = (n: number): Identity[] => Array.from({ length: n }, (_, i) => ({ .
 const h = (m: Partial<HistoryMatches>): HistoryMatches => ({ ...emptyMatches(), ...m });
 
 const loc = (raw: string, country: string) => ({ raw, city: null, country });
+/** The same person's LinkedIn account as Vetter stored it earlier: another name, country, employers and school. */
+const olena = makeProfile({
+  source: { platform: 'linkedin', url: 'https://www.linkedin.com/in/olena-k', profileId: 'olena-k', capturedAt: '2026-03-01T10:00:00.000Z' },
+  name: 'Olena Kovalenko',
+  location: loc('Kyiv, Ukraine', 'UA'),
+  employment: [emp('Kvitka Soft', null, { start: '2018' }), emp('Dnipro Systems', null, { start: '2015' })],
+  education: [edu('Kyiv Polytechnic Institute')],
+});
 const base = makeProfile({
   name: 'Daniel K.',
   headline: 'Full-stack developer',
@@ -182,6 +191,20 @@ export function corpusCases(): CorpusCase[] {
         ],
         changes: [{ field: 'payment', from: null, to: 'USDT', at: '2025-02-01T00:00:00.000Z' }],
         faces: [{ other: unnamed, distance: 0.5 }],
+      }),
+    }),
+    c('history: a linked account with another name, country, employers and schools', {
+      ...base,
+      employment: [emp('Acme Logistics', null, { start: '2019' }), emp('Borealis Data', null, { start: '2016' })],
+      education: [edu('University of Texas at Dallas')],
+    }, {
+      history: h({
+        linked: [{
+          other: identityOf(olena),
+          direction: 'links-to',
+          snapshot: snapshotOf(olena),
+          checkedAt: '2026-03-01T10:00:00.000Z',
+        }],
       }),
     }),
     c('face: no face in the photo', base, { face: face({}) }),

@@ -18,7 +18,9 @@ import { AnalyzeResult } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import { Finding } from '@/lib/report/schema';
 import { RULES, type FindingDraft } from '@/lib/rules';
+import { enLookup } from '@/lib/rules/msg';
 import { profileMismatch } from '@/lib/rules/profile-mismatch';
+import { renderMsg } from '@/lib/msg-render';
 import { defaultSettings } from '@/lib/settings/schema';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
@@ -68,8 +70,8 @@ function fire(p: Profile, history: HistoryMatches | null | undefined): FindingDr
     // The English catalogue, filled with the params, says exactly what the rule says; Japanese has every key.
     for (const part of ['title', 'explanation', 'nextStep'] as const) {
       const key = d.msg![part]!;
-      const tpl = (en as Record<string, { message: string }>)[key]!.message;
-      expect(tpl.replace(/\$([1-9])/g, (_, n: string) => d.msg!.params[Number(n) - 1]!), key).toBe(d[part]);
+      expect((en as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+      expect(renderMsg(enLookup, key, d.msg!.params), key).toBe(d[part]);
       expect((ja as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
     }
   }
