@@ -19,6 +19,8 @@ export interface BadgeProps {
   onHide?: () => void;
   /** The profile photo's URL, drawn under the eye overlay of the StyleGAN-framing finding. */
   photoUrl?: string | null;
+  /** Why this check is not in the history (full, unavailable); shown in the details panel. */
+  historyNote?: string | null;
 }
 
 /** Flags that count (info notes do not), without those the manager dismissed as explained. */
@@ -33,7 +35,7 @@ export function levelText(level: Report['level']): string {
 }
 
 /** The on-page badge: level (text and colour), flag count, partial read; opens the details panel. */
-export function Badge({ report, error, busy, annotations, scheme = 'light', position, actions, onHide, photoUrl }: BadgeProps) {
+export function Badge({ report, error, busy, annotations, scheme = 'light', position, actions, onHide, photoUrl, historyNote }: BadgeProps) {
   const [open, setOpen] = useState(false);
   const pillRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -107,7 +109,7 @@ export function Badge({ report, error, busy, annotations, scheme = 'light', posi
           </button>
         )}
       </div>
-      {open && <DetailsPanel report={report} annotations={annotations ?? null} actions={actions} onClose={() => setOpen(false)} photoUrl={photoUrl} />}
+      {open && <DetailsPanel report={report} annotations={annotations ?? null} actions={actions} onClose={() => setOpen(false)} photoUrl={photoUrl} historyNote={historyNote} />}
     </div>
   );
 }

@@ -140,6 +140,7 @@ export function DetailsPanel({
   actions,
   onClose,
   photoUrl,
+  historyNote,
 }: {
   report: Report;
   annotations: Annotations | null;
@@ -147,6 +148,8 @@ export function DetailsPanel({
   onClose(): void;
   /** The profile photo, drawn under the eye overlay of the StyleGAN-framing finding. */
   photoUrl?: string | null;
+  /** Why this check is not in the history (full, unavailable), as the background said it. */
+  historyNote?: string | null;
 }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const [verifying, setVerifying] = useState(false);
@@ -168,6 +171,11 @@ export function DetailsPanel({
         {t('fieldsRead', [read, PROFILE_FIELDS.length])}
         {report.missing.length > 0 && <span className="vetter-missing"> {t('missingFields', report.missing.join(', '))}</span>}
       </p>
+      {historyNote && (
+        <p className="vetter-history-note" role="status">
+          {historyNote}
+        </p>
+      )}
       <div className="vetter-verify">
         {verified ? (
           <p className="vetter-verified">

@@ -42,6 +42,8 @@ interface State {
   scheme: Scheme;
   /** The photo URL, drawn under the eye overlay of the StyleGAN-framing finding. */
   photoUrl: string | null;
+  /** Why this check is not in the history (full, unavailable), from the background; null when it was saved. */
+  historyNote: string | null;
 }
 
 export default defineContentScript({
@@ -53,7 +55,7 @@ export default defineContentScript({
   async main(ctx) {
     ctx.onInvalidated(guardRestartEvent(browser.runtime.id, import.meta.env.ENTRYPOINT));
     performance.mark('vetter:start'); // `npm run bench`: page-side time (see tests/bench/page.ts)
-    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: pageScheme(), photoUrl: null };
+    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: pageScheme(), photoUrl: null, historyNote: null };
     let root: Root | null = null;
     const set = (patch: Partial<State>) => {
       state = { ...state, ...patch };
@@ -90,6 +92,7 @@ export default defineContentScript({
             actions={actions}
             onHide={() => set({ hidden: true })}
             photoUrl={state.photoUrl}
+            historyNote={state.historyNote}
           />
         ),
       );
@@ -149,7 +152,7 @@ export default defineContentScript({
         }
         if (!res.ok) throw new Error(res.error);
         const checked = res.profile ?? profile;
-        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null };
+        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null, historyNote: res.historyNote ?? null };
         // The first mount renders the badge with its level at once (no "Checking…" in between); later checks re-render.
         if (watching) flushSync(render);
         else await start();

@@ -65,7 +65,7 @@ export function isAnnotations(a: unknown): a is Annotations {
   );
 }
 
-export type Reply<T> = { ok: true; value: T; profile?: Profile } | { ok: false; error: string; autoCheckOff?: boolean };
+export type Reply<T> = { ok: true; value: T; profile?: Profile; historyNote?: string } | { ok: false; error: string; autoCheckOff?: boolean };
 
 const failure = (raw: unknown, what: string): { ok: false; error: string; autoCheckOff?: boolean } =>
   isObj(raw) && raw['ok'] === false && isStr(raw['error'])
@@ -74,14 +74,18 @@ const failure = (raw: unknown, what: string): { ok: false; error: string; autoCh
 
 /**
  * The background's answer to 'vetter:analyze': `{ok: true, report, profile?}` or `{ok: false, error, autoCheckOff?}`.
- * `profile` (the profile as the background checked it) is passed on as it came: this script only hands it back to the
+ * `historyNote`: the history status's message when the check was not saved (full, unavailable). `profile` (the
+ * profile as the background checked it) is passed on as it came: this script only hands it back to the
  * background (the toolbar's check), which validates it again there.
  */
 export function analyzeReply(raw: unknown): Reply<Report> {
   if (isObj(raw) && raw['ok'] === true) {
     if (!isReport(raw['report'])) return failure(null, 'report');
     const p = raw['profile'];
-    return { ok: true, value: raw['report'], ...(isObj(p) && isObj(p['source']) ? { profile: p as unknown as Profile } : {}) };
+    // What happened to the history at this check, when it was not simply saved (full, unavailable…): shown in the panel.
+    const h = raw['history'];
+    const note = isObj(h) && h['state'] !== 'saved' && isStr(h['message']) && h['message'] ? { historyNote: h['message'] } : {};
+    return { ok: true, value: raw['report'], ...(isObj(p) && isObj(p['source']) ? { profile: p as unknown as Profile } : {}), ...note };
   }
   return failure(raw, 'report');
 }

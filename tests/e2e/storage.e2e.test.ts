@@ -90,6 +90,11 @@ describe('damaged stored data in Chromium', () => {
     const badge = page.locator('.vetter-badge:not([data-level="pending"])');
     await badge.waitFor({ timeout: 20_000 });
     expect(['low', 'medium', 'high']).toContain(await badge.getAttribute('data-level'));
+    // The details panel says why this check is not in the history.
+    await page.locator('.vetter-pill').click();
+    const panelNote = page.locator('#vetter-details .vetter-history-note');
+    await panelNote.waitFor({ timeout: 5_000 });
+    expect(await panelNote.textContent()).toMatch(/newer version of Vetter/);
     await page.bringToFront();
     const tabs = await browser.worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
     const popup = await browser.context.newPage();

@@ -84,6 +84,15 @@ describe('Badge', () => {
     expect(document.activeElement).toBe(pill);
   });
 
+  it('the panel says why the check is not in the history when the background said so, and nothing when it was saved', async () => {
+    const { container, rerender } = await render(<Badge report={flagged()} actions={fakeActions()} historyNote="History is full: this check was not saved." />);
+    await click(container.querySelector('.vetter-pill'));
+    expect(container.querySelector('#vetter-details .vetter-history-note')!.textContent).toBe('History is full: this check was not saved.');
+    await rerender(<Badge report={flagged()} actions={fakeActions()} historyNote={null} />);
+    expect(container.querySelector('#vetter-details')).not.toBeNull();
+    expect(container.querySelector('.vetter-history-note')).toBeNull();
+  });
+
   it('the panel groups findings by category with why this level, evidence, source link and next step', async () => {
     const r = flagged();
     const { container } = await render(<Badge report={r} actions={fakeActions()} />);

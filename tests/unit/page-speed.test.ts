@@ -97,6 +97,16 @@ describe('content script: hand checks of the background replies', () => {
       expect(analyzeReply({ ok: true, report: r })).toEqual({ ok: true, value: r });
     }
   });
+  it("passes on the history status's message when the check was not saved, and nothing when it was", () => {
+    const history = { key: 'upwork:x', at: NOW.toISOString() };
+    expect(analyzeReply({ ok: true, report, history: { ...history, state: 'full', message: 'History is full: this check was not saved.' } })).toEqual({
+      ok: true,
+      value: report,
+      historyNote: 'History is full: this check was not saved.',
+    });
+    expect(analyzeReply({ ok: true, report, history: { ...history, state: 'saved', message: null } })).toEqual({ ok: true, value: report });
+    expect(analyzeReply({ ok: true, report, history: { ...history, state: 'unavailable', message: 42 } })).toEqual({ ok: true, value: report });
+  });
   it('refuses a reply that is not a report, with a message', () => {
     const broken = [
       null,
