@@ -142,8 +142,12 @@ describe('CSV', () => {
   });
 });
 
-/** The text of a Markdown line with every backslash-escaped character removed. */
-const unescapedPart = (s: string) => s.replace(/\\[!-/:-@[-`{-~]/g, '');
+/**
+ * The text a Markdown renderer reads as literal runs: each escape sequence becomes a break (NUL), so patterns are
+ * looked for within one unescaped run (":\\|//" renders as ":|//", which no renderer links; removing the escape
+ * would glue "://" together).
+ */
+const unescapedPart = (s: string) => s.replace(/\\[!-/:-@[-`{-~]/g, '\u0000');
 
 describe('Markdown', () => {
   it('mdText is one line of literal text: nothing left that could be markup, HTML or an auto-link', () => {
