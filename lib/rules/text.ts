@@ -64,6 +64,16 @@ export function sentences(text: string): string[] {
   }
   return v;
 }
+const fieldSentences = new WeakMap<TextField, string[]>();
+/**
+ * `sentences(t.text)` for a text of the profile, kept on the TextField object (cached per profile by profileTexts), so
+ * the rules of one check split each text once and never hash the whole text to find it again.
+ */
+export function sentencesOf(t: TextField): string[] {
+  let v = fieldSentences.get(t);
+  if (!v) fieldSentences.set(t, (v = sentences(t.text)));
+  return v;
+}
 function splitSentences(text: string): string[] {
   return text
     .split(/(?<=[.!?])\s+|\n+/)
@@ -97,7 +107,7 @@ export function findSentences(
     if (opts.fields && !opts.fields.some((f) => t.field === f || t.field.startsWith(`${f}[`))) continue;
     // A pattern that matches a sentence also matches the whole text, so a text without a match has no hits.
     if (!passesGate(pattern, t) || (prefilter && !pattern.test(t.text))) continue;
-    for (const s of sentences(t.text)) {
+    for (const s of sentencesOf(t)) {
       const m = s.match(pattern);
       if (!m) continue;
       if (opts.context && !opts.context.test(s)) continue;
