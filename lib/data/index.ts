@@ -130,7 +130,7 @@ const frontFull = new Set(frontCores.map((f) => f.full));
  */
 export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['company', 'institution']): FrontEntry | null {
   // The list is static: remember answers (rules ask about the same employers and schools on every check).
-  const key = `${kinds.join(',')}\u0000${name}`;
+  const key = `${kinds.length === 1 ? kinds[0] : kinds.join(',')}\u0000${name}`;
   let r = frontCache.get(key);
   if (r === undefined) {
     r = matchFrontNameUncached(name, kinds);

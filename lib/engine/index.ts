@@ -145,7 +145,7 @@ function quickMessage(m: unknown): Finding['msg'] | null {
  */
 export function analyze(profile: Profile, opts: RunOptions = {}): Report {
   const findings = runRules(enrichProfile(profile), opts);
-  const s = score(findings);
+  const s = score(findings, false);
   // Every part is already valid (findings checked above, the rest from a validated Profile), so no second parse.
   return {
     source: { ...profile.source },

@@ -21,11 +21,19 @@ export interface ReasonMsg {
 /** A finding's title as a param: its catalogue message when it has one, so the reason reads in the user's language. */
 const titleParam = (f: Finding): string => (f.msg?.title ? encodeParam({ key: f.msg.title, encoded: f.msg.params }) : encodeParam(f.title));
 
-export function score(findings: readonly Finding[]): { score: number; level: Level; reason: string; reasonMsg: ReasonMsg } {
+/**
+ * `withMsg` false leaves the finding title out of `reasonMsg.params` (analyze(): the Report keeps only the English
+ * reason, and the title's catalogue param is the costly part; the UI calls score() again with the default).
+ */
+export function score(findings: readonly Finding[], withMsg = true): { score: number; level: Level; reason: string; reasonMsg: ReasonMsg } {
   const counted = findings.filter((f) => f.severity !== 'info');
   if (!counted.length) return { score: 0, level: 'none', reason: 'No red flags were found in what could be read.', reasonMsg: { key: 'reason_none', params: [] } };
   const byCat = new Map<string, Finding[]>();
-  for (const f of counted) byCat.set(f.category, [...(byCat.get(f.category) ?? []), f]);
+  for (const f of counted) {
+    const fs = byCat.get(f.category);
+    if (fs) fs.push(f);
+    else byCat.set(f.category, [f]);
+  }
   let total = 0;
   for (const fs of byCat.values()) {
     const pts = fs.map((f) => POINTS[f.severity]).sort((a, b) => b - a);
@@ -40,7 +48,7 @@ export function score(findings: readonly Finding[]): { score: number; level: Lev
       score: total,
       level: 'high',
       reason: `A strong sign was found (${strongHigh[0]!.title}); ${cats} categor${cats === 1 ? 'y has' : 'ies have'} flags.`,
-      reasonMsg: { key: cats === 1 ? 'reason_strongOneCat' : 'reason_strong', params: [titleParam(strongHigh[0]!), String(cats)] },
+      reasonMsg: { key: cats === 1 ? 'reason_strongOneCat' : 'reason_strong', params: [withMsg ? titleParam(strongHigh[0]!) : '', String(cats)] },
     };
   if (nonWeakCats.size >= 3)
     return {
@@ -54,7 +62,7 @@ export function score(findings: readonly Finding[]): { score: number; level: Lev
       score: total,
       level: 'medium',
       reason: `A medium-strength sign was found (${nonWeakMed[0]!.title}).`,
-      reasonMsg: { key: 'reason_medium', params: [titleParam(nonWeakMed[0]!)] },
+      reasonMsg: { key: 'reason_medium', params: [withMsg ? titleParam(nonWeakMed[0]!) : ''] },
     };
   if (cats >= 3)
     return { score: total, level: 'medium', reason: `Weak signs in ${cats} independent categories together.`, reasonMsg: { key: 'reason_weakCats', params: [String(cats)] } };

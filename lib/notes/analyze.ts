@@ -123,11 +123,14 @@ function segments(text: string): Segment[] {
   return out;
 }
 
+const flat = (x: string): string => x.replace(/\s+/g, ' ').trim();
+/** Offset in the paste of a match in a segment (module level: no closure made per segment). */
+const atIn = (seg: Segment, m: RegExpMatchArray | null): number => seg.start + (m?.index ?? 0);
+
 /** The sentence around a match, or a window of it when long. */
 function excerptAt(text: string, segs: readonly Segment[], offset: number, length: number, max = 200): string {
   const seg = segs.find((s) => offset >= s.start && offset < s.start + s.text.length);
   const s = seg ?? { start: Math.max(0, offset - 60), text: text.slice(Math.max(0, offset - 60), offset + length + 60) };
-  const flat = (x: string) => x.replace(/\s+/g, ' ').trim();
   if (s.text.length <= max) return flat(s.text);
   const rel = offset - s.start;
   const from = Math.max(0, Math.min(rel - 60, s.text.length - max + 2));
@@ -295,11 +298,10 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
     // A sentence without any payment word cannot match the payment patterns (patterns.ts PAYMENT_WORDS; the same
     // gates the page rules use, checked by tests/unit/patterns-gates.test.ts).
     const pay = PAYMENT_WORDS.test(s);
-    const at = (m: RegExpMatchArray | null) => seg.start + (m?.index ?? 0);
     const aboutPay = payment || PAYMENT_CONTEXT.test(s);
     const crypto = pay ? s.match(CRYPTO) : null;
     if (crypto && aboutPay && !hits.some((h) => h.kind === 'wallet' && h.offset >= seg.start && h.offset < seg.start + s.length))
-      hits.push({ kind: 'crypto', offset: at(crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
+      hits.push({ kind: 'crypto', offset: atIn(seg, crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
     if (aboutPay && !(WORK_TALK.test(s) && !payment)) {
       for (const [name, re] of pay ? PROVIDERS : []) {
         if (name === 'cryptocurrency' || seenProviders.has(name)) continue;
@@ -307,27 +309,27 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
         if (!m) continue;
         seenProviders.add(name);
         const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA_ACCOUNT.test(text));
-        hits.push({ kind: 'provider', offset: at(m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
+        hits.push({ kind: 'provider', offset: atIn(seg, m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
       }
       const prc = pay ? s.match(PRC) : null;
       if (prc && !PRC_PROVIDERS.has(PROVIDERS.find(([, re]) => re.test(prc[0]))?.[0] ?? '')) {
-        hits.push({ kind: 'provider', offset: at(prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
+        hits.push({ kind: 'provider', offset: atIn(seg, prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
       }
       const swift = s.match(CN_SWIFT);
       if (swift && SWIFT_WORD.test(text) && !prc) {
-        hits.push({ kind: 'provider', offset: at(swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
+        hits.push({ kind: 'provider', offset: atIn(seg, swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
       }
     }
     const adv = pay ? s.match(ADVANCE) : null;
-    if (adv && !ADVANCE_NEGATED.test(s)) hits.push({ kind: 'advance', offset: at(adv), match: adv[0], label: 'Asks for payment in advance' });
+    if (adv && !ADVANCE_NEGATED.test(s)) hits.push({ kind: 'advance', offset: atIn(seg, adv), match: adv[0], label: 'Asks for payment in advance' });
     const tp = pay ? s.match(THIRD_PARTY) : null;
-    if (tp) hits.push({ kind: 'third-party', offset: at(tp), match: tp[0], label: "Payment to another person's account" });
+    if (tp) hits.push({ kind: 'third-party', offset: atIn(seg, tp), match: tp[0], label: "Payment to another person's account" });
     const ch = pay ? s.match(PAYMENT_CHANGE) : null;
-    if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: at(ch), match: ch[0], label: 'Payment details changed' });
+    if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: atIn(seg, ch), match: ch[0], label: 'Payment details changed' });
     const off = OFF_PLATFORM_GATE.test(s) ? s.match(OFF_PLATFORM) : null;
-    if (off) hits.push({ kind: 'off-platform', offset: at(off), match: off[0], label: 'Asks to talk or work off the platform' });
+    if (off) hits.push({ kind: 'off-platform', offset: atIn(seg, off), match: off[0], label: 'Asks to talk or work off the platform' });
     const rent = s.match(ACCOUNT_RENTAL);
-    if (rent) hits.push({ kind: 'account-rental', offset: at(rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });
+    if (rent) hits.push({ kind: 'account-rental', offset: atIn(seg, rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });
   }
 
   // Threats: the act (release/leak code or data) and a condition (unless/or else/pay now) within the same stretch.

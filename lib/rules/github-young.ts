@@ -2,7 +2,7 @@ import { parseDuration } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { clip, monthIndex, monthOf, profileTexts, sentences } from './text';
+import { clip, monthIndex, monthOf, profileTexts, sentencesOf } from './text';
 import { nest, texts, type MsgParam } from './msg';
 
 /** The account counts as young below this age at the time of the check. */
@@ -40,7 +40,7 @@ function earliestEmployment(p: Parameters<Rule['check']>[0]): CareerClaim | null
 function yearsClaim(p: Parameters<Rule['check']>[0], nowMonth: number): CareerClaim | null {
   for (const t of profileTexts(p, { reviews: false })) {
     if ((t.field !== 'headline' && t.field !== 'overview') || !YEARS_WORD.test(t.text)) continue;
-    for (const s of sentences(t.text)) {
+    for (const s of sentencesOf(t)) {
       const m = s.match(YEARS_CLAIM) ?? s.match(DECADE);
       if (!m) continue;
       const months = m[1] ? parseDuration(`${m[1]} years`) : 120;

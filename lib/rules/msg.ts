@@ -5,7 +5,7 @@
  * content script.
  */
 import en from '../../public/_locales/en/messages.json';
-import { encodeParam, fillTemplate, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
+import { encodeParam, NEST, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
 
 export type { MsgParam } from '../msg-render';
 import { PLATFORM_LABELS } from '../history/describe';
@@ -15,10 +15,36 @@ import type { FindingDraft } from './types';
 
 const EN = en as Record<string, { message: string } | undefined>;
 
-export const enLookup = (key: string, subs: string[]): string | null => {
+/**
+ * Each English template split once into literal parts and parameter numbers (0-based; `$$` is a literal `$`): filling
+ * is then a join, with the same result as msg-render.ts `fillTemplate` (`$1`…`$9`, a missing one empty).
+ */
+const compiled = new Map<string, (string | number)[] | null>();
+function compile(key: string): (string | number)[] | null {
+  let c = compiled.get(key);
+  if (c !== undefined) return c;
   const m = EN[key]?.message;
-  return m === undefined ? null : fillTemplate(m, subs);
-};
+  if (m === undefined) c = null;
+  else {
+    c = [];
+    let last = 0;
+    for (const x of m.matchAll(/\$([1-9$])/g)) {
+      c.push(m.slice(last, x.index), x[1] === '$' ? '$' : Number(x[1]) - 1);
+      last = x.index + 2;
+    }
+    c.push(m.slice(last));
+  }
+  compiled.set(key, c);
+  return c;
+}
+
+export function enLookup(key: string, subs: readonly string[]): string | null {
+  const c = compile(key);
+  if (!c) return null;
+  let out = '';
+  for (const x of c) out += typeof x === 'number' ? (subs[x] ?? '') : x;
+  return out;
+}
 
 /** The English catalogue text of `key` with `params` (nested ones rendered); the key itself when it is missing. */
 export function msgText(key: string, params: readonly MsgParam[] = []): string {
@@ -50,9 +76,44 @@ type Parts = { title: string; explanation: string; nextStep: string };
  */
 export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'> {
   const k: Parts = { title: keys.title ?? `${base}_title`, explanation: keys.explanation ?? `${base}_expl`, nextStep: keys.nextStep ?? `${base}_next` };
-  const enc = params.map(encodeParam);
-  const render = (key: string) => renderMsg(enLookup, key, enc) ?? key;
-  return { title: render(k.title), explanation: render(k.explanation), nextStep: render(k.nextStep), msg: { ...k, params: enc } };
+  const enc: string[] = [];
+  const subs: string[] = [];
+  // Each parameter is rendered once for the three texts, from the parameter itself (not by decoding its encoded JSON):
+  // the same strings as renderMsg(enLookup, key, enc) (tests/unit/msg-fast.test.ts).
+  for (const p of params) {
+    const e = encodeParam(p);
+    enc.push(e);
+    subs.push((typeof p === 'object' ? renderNested(p, 0) : e.startsWith(NEST) ? null : e) ?? renderParam(enLookup, e));
+  }
+  return {
+    title: enLookup(k.title, subs) ?? k.title,
+    explanation: enLookup(k.explanation, subs) ?? k.explanation,
+    nextStep: enLookup(k.nextStep, subs) ?? k.nextStep,
+    msg: { ...k, params: enc },
+  };
+}
+
+/**
+ * A nested parameter as msg-render.ts renders it after its JSON round trip (leaf strings as they are, numbers as
+ * digits), or null where that round trip does something this does not copy (already-encoded params, a tree deeper than
+ * msg-render.ts accepts): the caller then renders the encoded form.
+ */
+function renderNested(p: MsgParam, depth: number): string | null {
+  if (typeof p === 'number') return String(p);
+  if (typeof p === 'string') return p;
+  if (depth > 12 || 'encoded' in p) return null;
+  const parts: string[] = [];
+  for (const x of 'join' in p ? p.items : p.params) {
+    const r = renderNested(x, depth + 1);
+    if (r === null) return null;
+    parts.push(r);
+  }
+  let s: string;
+  if ('join' in p) {
+    s = parts.length ? parts[0]! : '';
+    for (let i = 1; i < parts.length; i++) s = enLookup(p.join, [s, parts[i]!]) ?? `${s}, ${parts[i]}`;
+  } else s = enLookup(p.key, parts) ?? p.key;
+  return p.cap && s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 /** Upper-case the first letter of a parameter (plain or nested). */

@@ -67,6 +67,23 @@ export const OFF_PLATFORM = new RegExp(
 export const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]+/;
 
 /**
+ * `\b(?:w1|w2|…)` case-insensitive, with the words grouped by their first letter (`\b(?:a(?:ccount|dvance)|b(?:ank|tc)…)`):
+ * the same matches, but at each word start the regex engine tries one group instead of every word (about three times
+ * faster on profile texts; tests/unit/patterns-gates.test.ts compares it with the plain alternation). Each word is a
+ * regex source that starts with a plain letter or digit not followed by a quantifier.
+ */
+export function wordsAtStart(words: readonly string[]): RegExp {
+  const groups = new Map<string, string[]>();
+  for (const w of words) {
+    const head = w[0]!.toLowerCase();
+    if (!/^[a-z0-9]$/.test(head) || /^[?*+{]/.test(w.slice(1))) throw new Error(`wordsAtStart: "${w}" does not start with a plain letter`);
+    groups.set(head, [...(groups.get(head) ?? []), w.slice(1)]);
+  }
+  const alts = [...groups].map(([head, rests]) => (rests.length === 1 ? head + rests[0] : `${head}(?:${rests.join('|')})`));
+  return new RegExp(`\\b(?:${alts.join('|')})`, 'i');
+}
+
+/**
  * Gates: for a slow pattern, a simpler one that matches wherever it does (at the same word start), so a text the gate
  * does not match is skipped without running the pattern. Most profile texts mention no payment or messaging word, and
  * these alternations with many branches after each word cost two to five times their gate.
@@ -75,7 +92,7 @@ export const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]+/;
 export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
   // Every alternative needs an account word (paypal and payoneer start with "pay") or "pay… to my partner".
   [THIRD_PARTY, /\b(?:account|pay|wise|bank|card|wallet|iban)/i],
-  [OFF_PLATFORM, /\b(?:telegram|whats ?app|skype|signal|discord|wechat|weixin|kakao ?talk|viber|line (?:id|app)|t\.me\/|outside|off[- ]platform)/i],
+  [OFF_PLATFORM, wordsAtStart(['telegram', 'whats ?app', 'skype', 'signal', 'discord', 'wechat', 'weixin', 'kakao ?talk', 'viber', 'line (?:id|app)', 't\\.me\\/', 'outside', 'off[- ]platform'])],
 ]);
 
 /**
@@ -83,7 +100,9 @@ export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
  * PROVIDERS (each needs one of these words at a word start, or a digit and "%"). One pass over a text instead of one
  * per pattern; most profile texts say nothing about payment.
  */
-const PAYMENT_WORD = /\b(?:account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift)/i;
+const PAYMENT_WORD = wordsAtStart(
+  'account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift'.split('|'),
+);
 const PERCENT = /\d\s?%/;
 /** Tested as two patterns: "%" is rare, and one alternation of words is faster without the digit branch. */
 export const PAYMENT_WORDS = { test: (s: string): boolean => PAYMENT_WORD.test(s) || (s.includes('%') && PERCENT.test(s)) };

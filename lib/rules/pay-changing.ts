@@ -5,7 +5,7 @@ import type { FindingDraft, Rule } from './types';
 import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
-import { clip, mentionsPayment, profileTexts, sentences } from './text';
+import { clip, mentionsPayment, profileTexts, sentencesOf } from './text';
 import { capP, joinP, nest, pasteNamesP, texts, type MsgParam } from './msg';
 
 export { PROVIDERS };
@@ -82,7 +82,7 @@ function pageFindings(p: Profile): FindingDraft[] {
     const named = ANY_PROVIDER.test(t.text) ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
     const change = CHANGE.test(t.text);
     if (!named.length && !change) continue;
-    for (const s of sentences(t.text)) {
+    for (const s of sentencesOf(t)) {
       if (INTEGRATION.test(s)) continue;
       for (const [name, re] of named) if (re.test(s) && !found.has(name)) found.set(name, { field: t.field, excerpt: clip(s) });
       if (change && CHANGE.test(s) && (PAY_WORD.test(s) || named.some(([, re]) => re.test(s)))) changes.push({ field: t.field, excerpt: clip(s) });

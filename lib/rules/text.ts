@@ -17,10 +17,11 @@ export interface TextField {
  * headline or a review are left out, so a sentence is reported once, at its original place.
  */
 export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): TextField[] {
-  // Several rules read the same profile's texts in one check; profiles are not changed while rules run.
+  // Several rules read the same profile's texts in one check: kept per profile object, and recomputed when a text of
+  // the object changed since (a caller that edits a profile in place and checks it again is not served stale texts).
   const withReviews = opts.reviews !== false;
   let cached = textsCache.get(p);
-  if (!cached) textsCache.set(p, (cached = {}));
+  if (!cached || !sameTexts(cached.src, p)) textsCache.set(p, (cached = { src: textSource(p) }));
   const hit = withReviews ? cached.all : cached.noReviews;
   if (hit) return hit;
   const out = collectTexts(p, withReviews);
@@ -29,7 +30,22 @@ export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): Text
   return out;
 }
 
-const textsCache = new WeakMap<Profile, { all?: TextField[]; noReviews?: TextField[] }>();
+const textsCache = new WeakMap<Profile, { src: (string | null)[]; all?: TextField[]; noReviews?: TextField[] }>();
+
+/** The texts that profileTexts reads, in order (compared string by string: the same strings are the same pointers). */
+function textSource(p: Profile): (string | null)[] {
+  const out: (string | null)[] = [p.headline, p.overview, String(p.reviews.length)];
+  for (const r of p.reviews) out.push(r.text);
+  for (const m of p.paymentMentions) out.push(m);
+  return out;
+}
+function sameTexts(src: readonly (string | null)[], p: Profile): boolean {
+  if (src[0] !== p.headline || src[1] !== p.overview || src.length !== 3 + p.reviews.length + p.paymentMentions.length || src[2] !== String(p.reviews.length)) return false;
+  let k = 3;
+  for (const r of p.reviews) if (src[k++] !== r.text) return false;
+  for (const m of p.paymentMentions) if (src[k++] !== m) return false;
+  return true;
+}
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function collectTexts(p: Profile, withReviews: boolean): TextField[] {
@@ -62,6 +78,16 @@ export function sentences(text: string): string[] {
     if (sentenceCache.size > 2000) sentenceCache.clear();
     sentenceCache.set(text, v);
   }
+  return v;
+}
+const fieldSentences = new WeakMap<TextField, string[]>();
+/**
+ * `sentences(t.text)` for a text of the profile, kept on the TextField object (cached per profile by profileTexts), so
+ * the rules of one check split each text once and never hash the whole text to find it again.
+ */
+export function sentencesOf(t: TextField): string[] {
+  let v = fieldSentences.get(t);
+  if (!v) fieldSentences.set(t, (v = sentences(t.text)));
   return v;
 }
 function splitSentences(text: string): string[] {
@@ -97,7 +123,7 @@ export function findSentences(
     if (opts.fields && !opts.fields.some((f) => t.field === f || t.field.startsWith(`${f}[`))) continue;
     // A pattern that matches a sentence also matches the whole text, so a text without a match has no hits.
     if (!passesGate(pattern, t) || (prefilter && !pattern.test(t.text))) continue;
-    for (const s of sentences(t.text)) {
+    for (const s of sentencesOf(t)) {
       const m = s.match(pattern);
       if (!m) continue;
       if (opts.context && !opts.context.test(s)) continue;
