@@ -12,10 +12,11 @@ import type { Annotations, CheckResult } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
+import { fromOwnExtension } from '@/lib/security/senders';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
 import { showOnPage } from './highlight';
-import { analyzeReply, annotationsReply, isCheckRequest } from './replies';
+import { analyzeReply, annotationsReply, historyStatusMessage, isCheckRequest } from './replies';
 import './style.css';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
@@ -152,7 +153,9 @@ export default defineContentScript({
         }
         if (!res.ok) throw new Error(res.error);
         const checked = res.profile ?? profile;
-        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null, historyNote: res.historyNote ?? null };
+        const lateNote = lateNotes.get(profileKey(res.value.source)) ?? null;
+        lateNotes.clear();
+        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null, historyNote: res.historyNote ?? lateNote };
         // The first mount renders the badge with its level at once (no "Checking…" in between); later checks re-render.
         if (watching) flushSync(render);
         else await start();
@@ -222,9 +225,19 @@ export default defineContentScript({
       ui?.remove();
     }
 
+    /** History notes that came ('vetter:history-status') before the reply they follow was handled, by profile key. */
+    const lateNotes = new Map<string, string>();
     // A check from the toolbar, the context menu or the shortcut: show the badge again and read now.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || !isCheckRequest(message)) return undefined;
+      if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+      // The page-load check's answer came before its save: what happened to the history then (full, failed…).
+      const late = historyStatusMessage(message);
+      if (late) {
+        if (late.key === key()) set({ historyNote: late.note });
+        else lateNotes.set(late.key, late.note);
+        return undefined;
+      }
+      if (!isCheckRequest(message)) return undefined;
       return start().then(() => {
         set({ hidden: false });
         return check();

@@ -9,7 +9,7 @@ import countries from 'i18n-iso-countries';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, type BackgroundDeps } from '@/entrypoints/background';
+import { handleMessage, savesSettled, type BackgroundDeps } from '@/entrypoints/background';
 import { analyzeReply, annotationsReply, isCheckRequest, isReport } from '@/entrypoints/content/replies';
 import { analyze } from '@/lib/engine';
 import { COUNTRY_TEXT_MAX, countryAliasNames, parseLocation, toCountryCode } from '@/lib/extractors/parse';
@@ -48,6 +48,7 @@ describe('background: the page-load check (auto) and unchecked profiles', () => 
   it('analyses the page-load check when the automatic check is on (the default for site extractors)', async () => {
     const res = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: extractFixture('full-flagged'), auto: true, unchecked: true }, contentScript(), deps));
     expect(res.ok).toBe(true);
+    await savesSettled(); // the page-load check answers before its save
     expect(await store.get('upwork:~01f3a9c2b7d4e5a6b1')).not.toBeNull();
   });
 
