@@ -52,8 +52,10 @@ export const defaultDeps: BackgroundDeps = {
  * The time each step of the last checks took (ms, performance.now; numbers only, no profile data), newest last: read
  * by `npm run bench` through the service worker (tests/bench/page.ts, `globalThis.__vetterCheckTimes`).
  */
-export type CheckTimes = Partial<Record<'settings' | 'photo' | 'waitSave' | 'history' | 'analyze' | 'reply' | 'save' | 'status' | 'total', number>>;
+export type CheckTimes = Partial<Record<'parse' | 'settings' | 'photo' | 'waitSave' | 'history' | 'analyze' | 'reply' | 'save' | 'status' | 'total', number>>;
 export const checkTimes: CheckTimes[] = [];
+/** The last 'vetter:analyze' message's schema check (ms), recorded with the check it started. */
+let parseMs: number | undefined;
 (globalThis as { __vetterCheckTimes?: CheckTimes[] }).__vetterCheckTimes = checkTimes;
 
 /**
@@ -91,7 +93,8 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: 
 
 async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Promise<void>, loaded?: Settings, early?: EarlyReply): Promise<AnalyzeResult> {
   const t0 = performance.now();
-  const times: CheckTimes = {};
+  const times: CheckTimes = parseMs === undefined ? {} : { parse: parseMs };
+  parseMs = undefined;
   let last = t0;
   const step = (k: keyof CheckTimes) => {
     const t = performance.now();
@@ -212,8 +215,10 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
   // Who may send what: lib/security/senders.ts (this extension only; content scripts only their own messages).
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
   if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+  const t0 = performance.now();
   const parsed = Request.safeParse(type === 'vetter:analyze' ? checkUnchecked(message) : message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
+  parseMs = performance.now() - t0; // the profile's schema check, before the check's own steps (checkTimes `parse`)
   // The toolbar icon shows the level of the tab's profile.
   const tabId = sender.tab?.id;
   const { profile, auto, unchecked } = parsed.data;

@@ -114,6 +114,8 @@ export async function benchPage(): Promise<void> {
       const before = load();
       const samples: Sample[] = [];
       for (let i = 0; i < RUNS; i++) samples.push(await measure(withExt.context, f, true));
+      // The background's steps for these checks (entrypoints/background.ts checkTimes: numbers only).
+      const times = ((await withExt.worker.evaluate(() => (globalThis as { __vetterCheckTimes?: Record<string, number>[] }).__vetterCheckTimes ?? []).catch(() => [])) as Record<string, number>[]).slice(-RUNS);
       const base: Sample[] = [];
       for (let i = 0; i < Math.min(RUNS, 5); i++) base.push(await measure(without, f, false));
       const at = (k: string) => samples.map((s) => s.marks[k] ?? NaN);
@@ -129,6 +131,11 @@ export async function benchPage(): Promise<void> {
       );
       const stepMed = (a: string, b: string) => ms(quantile(samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)), 0.5));
       console.log(`    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the page's own tasks, e.g. its first frame, run between), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`);
+      if (times.length) {
+        const steps = ['parse', 'settings', 'photo', 'waitSave', 'history', 'analyze', 'reply', 'save', 'status', 'total'];
+        const med = (k: string) => ms(quantile(times.map((t) => t[k] ?? NaN), 0.5));
+        console.log(`    background check steps (medians over ${times.length}; the reply goes after 'analyze', before 'save'): ${steps.map((k) => `${k} ${med(k)}`).join(', ')}`);
+      } else console.log('    background check steps: n/a (a build without checkTimes)');
       const own = TASKS.map(([name, a, b]) => {
         const d = samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)).filter(Number.isFinite);
         return `${name} median ${ms(quantile(d, 0.5))} / max ${ms(Math.max(...d))}`;
