@@ -167,6 +167,7 @@ async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Prom
  * the report: the entry is read again just before the write, so notes saved meanwhile are kept) and returns it.
  */
 export async function reanalyze(key: string, deps: BackgroundDeps): Promise<ReanalyzeResult> {
+  await saving; // (as updateHistory)
   const store = await deps.openStore();
   const entry = await store.get(key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${key}" in the history.` };
@@ -190,6 +191,7 @@ export async function reanalyze(key: string, deps: BackgroundDeps): Promise<Rean
 }
 
 async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise<HistoryUpdateResult> {
+  await saving; // a page-load check that already answered may still be storing this profile's entry
   const store = await deps.openStore();
   const entry = await store.get(req.key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${req.key}" in the history.` };

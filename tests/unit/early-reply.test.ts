@@ -8,7 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkTimes, handleMessage, savesSettled, type BackgroundDeps } from '@/entrypoints/background';
+import { checkTimes, handleHistoryMessage, handleMessage, savesSettled, type BackgroundDeps } from '@/entrypoints/background';
 import { historyStatusMessage } from '@/entrypoints/content/replies';
 import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
 import { lastHistoryStatus } from '@/lib/history/store-status';
@@ -98,6 +98,18 @@ describe('the page-load check replies before the save', () => {
     await second;
     await savesSettled();
     expect((await store.get(KEY))?.checks).toBe(2);
+  });
+
+  it('a dismissal sent right after the answer applies to the entry being stored', async () => {
+    await auto();
+    const dismiss = handleHistoryMessage(
+      { type: 'vetter:dismiss', key: KEY, dismissal: { ruleId: 'r', title: 't', note: 'explained', at: NOW.toISOString() } },
+      contentScript(),
+      deps,
+    )!;
+    gate.open();
+    expect(await dismiss).toMatchObject({ ok: true, dismissals: [{ ruleId: 'r', note: 'explained' }] });
+    expect((await store.get(KEY))?.dismissals).toHaveLength(1);
   });
 
   it('when the history cannot be opened, the answer itself says so (nothing to follow)', async () => {
