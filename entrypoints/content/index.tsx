@@ -123,6 +123,8 @@ export default defineContentScript({
 
     /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
     let lastFingerprint = '';
+    /** The page-load read, whose fingerprint is taken only when the page is re-read (not in the page-load's tasks). */
+    let lastRead: Profile | null = null;
     const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
 
     /**
@@ -136,16 +138,23 @@ export default defineContentScript({
         performance.mark('vetter:extract');
         const profile = extractProfile(document, { url: location.href });
         performance.mark('vetter:extracted');
-        const fp = fingerprint(profile);
-        if (opts.onlyIfChanged && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
-        lastFingerprint = fp;
+        // Fingerprints are taken only when a re-read compares them (not in the page-load check's tasks).
+        if (lastRead) {
+          lastFingerprint = fingerprint(lastRead);
+          lastRead = null;
+        }
+        const fp = opts.onlyIfChanged ? fingerprint(profile) : null;
+        if (fp !== null && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
+        if (fp !== null) lastFingerprint = fp;
         // `unchecked`: the background checks the profile against the schema (this script does not bundle zod).
         const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
         void createUi();
         if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
         performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
-        const res = analyzeReply(await reply);
+        const raw = await reply;
         performance.mark('vetter:reply');
+        if (fp === null) lastRead = profile; // its fingerprint is taken at the next re-read, if any
+        const res = analyzeReply(raw);
         clearTimeout(placeholder);
         if (!res.ok && res.autoCheckOff) {
           stop();
@@ -211,6 +220,7 @@ export default defineContentScript({
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
         if (!active || !siteExtractorFor(newUrl.href)) return;
         lastFingerprint = '';
+        lastRead = null;
         ctx.setTimeout(() => active && void check(), RECHECK_DEBOUNCE_MS);
       });
       stopWatching = () => stops.forEach((f) => f());
