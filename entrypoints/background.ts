@@ -10,7 +10,7 @@ import type { PhotoFingerprint } from '@/lib/history/schema';
 import { HistoryUnavailableError, openHistory, type HistoryStoreExt } from '@/lib/history/store';
 import { saveWithRoom } from '@/lib/history/store-quota';
 import { rememberHistoryStatus } from '@/lib/history/store-status';
-import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryStatus, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
+import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryStatus, type HistoryStatusMessage, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
 import { checkProfile } from '@/lib/profile/check';
 import type { Profile } from '@/lib/profile/schema';
@@ -27,6 +27,8 @@ export interface BackgroundDeps {
   face?(profile: Profile): Promise<FaceAnalysis | null>;
   settings(): Promise<Settings>;
   now(): Date;
+  /** Tells a tab what happened to the history after an early reply ('vetter:history-status'); default tabs.sendMessage. */
+  notifyTab?(tabId: number, frameId: number | undefined, message: HistoryStatusMessage): Promise<unknown>;
 }
 
 let storePromise: Promise<HistoryStoreExt> | null = null;
@@ -43,24 +45,73 @@ export const defaultDeps: BackgroundDeps = {
   face: (profile) => faceForProfile(profile),
   settings: async () => (await loadSettings()).settings,
   now: () => new Date(),
+  notifyTab: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),
 };
+
+/**
+ * The time each step of the last checks took (ms, performance.now; numbers only, no profile data), newest last: read
+ * by `npm run bench` through the service worker (tests/bench/page.ts, `globalThis.__vetterCheckTimes`).
+ */
+export type CheckTimes = Partial<Record<'parse' | 'settings' | 'photo' | 'waitSave' | 'history' | 'analyze' | 'reply' | 'save' | 'status' | 'total', number>>;
+export const checkTimes: CheckTimes[] = [];
+/** The last 'vetter:analyze' message's schema check (ms), recorded with the check it started. */
+let parseMs: number | undefined;
+(globalThis as { __vetterCheckTimes?: CheckTimes[] }).__vetterCheckTimes = checkTimes;
+
+/**
+ * The saves still running after an early reply, chained: a check reads the history only after the previous check's
+ * save (a re-read right after the page load sees the entry the page-load check stored).
+ */
+let saving: Promise<void> = Promise.resolve();
+/** Resolves when every check started so far has stored its entry and status (tests; the next check waits for it). */
+export const savesSettled = (): Promise<void> => saving;
 
 const PRUNE_EVERY_MS = 6 * 3600_000;
 let lastPrune = 0;
+
+/** The page-load check's early answer: `reply` with the report before the save, `afterSave` with what the save did. */
+interface EarlyReply {
+  reply(res: AnalyzeResult): void;
+  afterSave(history: HistoryStatus): void;
+}
 
 /**
  * One check: settings → photo hash (when photo analysis is on; failures give kind `unreadable`) → history matches →
  * rules → the entry merged and stored. The history is an addition: when it cannot be opened or written, the check
  * still returns its report (without cross-profile findings).
  */
-export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: Settings): Promise<AnalyzeResult> {
+export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: Settings, early?: EarlyReply): Promise<AnalyzeResult> {
+  const before = saving;
+  let release = () => {};
+  saving = new Promise<void>((resolve) => (release = resolve));
+  try {
+    return await checkAndSave(profile, deps, before, loaded, early);
+  } finally {
+    release();
+  }
+}
+
+async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Promise<void>, loaded?: Settings, early?: EarlyReply): Promise<AnalyzeResult> {
+  const t0 = performance.now();
+  const times: CheckTimes = parseMs === undefined ? {} : { parse: parseMs };
+  parseMs = undefined;
+  let last = t0;
+  const step = (k: keyof CheckTimes) => {
+    const t = performance.now();
+    times[k] = t - last;
+    last = t;
+  };
   const now = deps.now();
   const settings = loaded ?? (await deps.settings().catch(() => defaultSettings()));
+  step('settings');
   const [photo, face] = await Promise.all([
     settings.photoAnalysis && profile.photo ? deps.photo(profile.photo.url).catch(() => null) : null,
     settings.photoAnalysis && deps.face ? deps.face(profile).catch(() => null) : null,
   ]);
   const probe: Probe = { identity: identityOf(profile), snapshot: snapshotOf(profile), photo, text: textFingerprints(profile), contacts: contactsOf(profile), face: face?.descriptor ?? null };
+  step('photo');
+  await before;
+  step('waitSave');
 
   let store: HistoryStoreExt | null;
   let history: HistoryStatus = { state: 'saved', message: null, key: probe.identity.key, at: now.toISOString() };
@@ -82,7 +133,15 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: 
     history = { ...history, state: 'unavailable', message: e instanceof HistoryUnavailableError ? why : `History unavailable: ${why} This check ran without comparing with profiles checked before and was not saved.` };
   }
 
+  step('history');
   const report = analyze(profile, { now, history: matches, notes: prev?.notes ?? null, face, ...runOptions(settings) });
+  step('analyze');
+  // The page-load check replies now (the badge shows the level) and saves afterwards; a save that then fails is told
+  // to the tab by handleMessage ('vetter:history-status'). When the history is unavailable the reply says so.
+  if (store && early) {
+    early.reply({ ok: true, report });
+    step('reply');
+  }
 
   if (store) {
     // A full storage is reported (and older profiles removed only as the settings allow): lib/history/store-quota.ts.
@@ -91,8 +150,14 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: 
       .catch((e: unknown) => ({ state: 'failed' as const, message: `This check was not saved in the history (${e instanceof Error ? e.message : String(e)}).` }));
     if (saved.state !== 'saved') console.warn('Vetter: history:', saved.message);
     history = { ...history, state: saved.state, message: saved.message };
+    step('save');
+    early?.afterSave(history);
   }
   await rememberHistoryStatus(history);
+  step('status');
+  times.total = performance.now() - t0;
+  checkTimes.push(times);
+  if (checkTimes.length > 50) checkTimes.shift();
   return { ok: true, report, history };
 }
 
@@ -102,6 +167,7 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: 
  * the report: the entry is read again just before the write, so notes saved meanwhile are kept) and returns it.
  */
 export async function reanalyze(key: string, deps: BackgroundDeps): Promise<ReanalyzeResult> {
+  await saving; // (as updateHistory)
   const store = await deps.openStore();
   const entry = await store.get(key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${key}" in the history.` };
@@ -125,6 +191,7 @@ export async function reanalyze(key: string, deps: BackgroundDeps): Promise<Rean
 }
 
 async function updateHistory(req: HistoryRequest, deps: BackgroundDeps): Promise<HistoryUpdateResult> {
+  await saving; // a page-load check that already answered may still be storing this profile's entry
   const store = await deps.openStore();
   const entry = await store.get(req.key);
   if (!entry) return { ok: false, error: `No checked profile with the key "${req.key}" in the history.` };
@@ -150,8 +217,10 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
   // Who may send what: lib/security/senders.ts (this extension only; content scripts only their own messages).
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
   if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+  const t0 = performance.now();
   const parsed = Request.safeParse(type === 'vetter:analyze' ? checkUnchecked(message) : message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
+  parseMs = performance.now() - t0; // the profile's schema check, before the check's own steps (checkTimes `parse`)
   // The toolbar icon shows the level of the tab's profile.
   const tabId = sender.tab?.id;
   const { profile, auto, unchecked } = parsed.data;
@@ -163,14 +232,42 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
       // automatic check is off for this site (nothing analysed, nothing stored).
       auto && !autoCheckOn(settings, profile.source.platform)
         ? { ok: false as const, error: 'The automatic check is off for this site.', autoCheckOff: true }
-        : runCheck(profile, deps, settings),
+        : auto && tabId !== undefined
+          ? replyBeforeSave(profile, deps, settings, tabId, sender.frameId)
+          : // The toolbar's and popup's checks wait for the save: the popup then shows this check's history status.
+            runCheck(profile, deps, settings),
     )
     .then(async (res) => {
-      if (res.ok && tabId !== undefined) await setToolbarBadge(tabId, res.report.level).catch(() => undefined);
+      // (not awaited: the answer does not wait for the toolbar icon)
+      if (res.ok && tabId !== undefined) void setToolbarBadge(tabId, res.report.level).catch(() => undefined);
       // The content script reads the checked profile back (it returns it to the toolbar's check).
       return res.ok && unchecked ? { ...res, profile } : res;
     })
     .catch(failed);
+}
+
+/**
+ * The page-load check (issue 8): answers as soon as the report is computed; the entry is stored afterwards (the
+ * status still goes to storage.session for the popup and pages). When the save then does not simply succeed (full,
+ * pruned, failed), the tab is told with 'vetter:history-status' and its details panel shows the message.
+ */
+function replyBeforeSave(profile: Profile, deps: BackgroundDeps, settings: Settings, tabId: number, frameId: number | undefined): Promise<AnalyzeResult> {
+  return new Promise<AnalyzeResult>((resolve, reject) => {
+    let replied = false;
+    runCheck(profile, deps, settings, {
+      reply(early) {
+        replied = true;
+        resolve(early);
+      },
+      afterSave(history) {
+        if (history.state !== 'saved' && history.message && deps.notifyTab)
+          void deps.notifyTab(tabId, frameId, { type: 'vetter:history-status', status: history }).catch(() => undefined);
+      },
+    }).then(
+      (res) => !replied && resolve(res), // no early reply (history unavailable): the answer carries the status
+      (e: unknown) => (replied ? console.warn('Vetter: history:', e) : reject(e)),
+    );
+  });
 }
 
 /**

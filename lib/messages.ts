@@ -98,3 +98,12 @@ export const ReanalyzeResult = z.union([
   z.object({ ok: z.literal(false), error: z.string(), noProfile: z.boolean().optional() }),
 ]);
 export type ReanalyzeResult = z.infer<typeof ReanalyzeResult>;
+
+/**
+ * Background → the content script of the tab that sent a page-load check, after the early reply (issue 8): what
+ * happened to the history when the entry was then stored (sent only when not simply saved: full, pruned, failed).
+ * The content script checks it by hand (entrypoints/content/replies.ts historyStatusMessage) and only from the
+ * extension itself (lib/security/senders.ts fromOwnExtension).
+ */
+export const HistoryStatusMessage = z.object({ type: z.literal('vetter:history-status'), status: HistoryStatus });
+export type HistoryStatusMessage = z.infer<typeof HistoryStatusMessage>;

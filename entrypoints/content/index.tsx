@@ -12,10 +12,11 @@ import type { Annotations, CheckResult } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
+import { fromOwnExtension } from '@/lib/security/senders';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
 import { showOnPage } from './highlight';
-import { analyzeReply, annotationsReply, isCheckRequest } from './replies';
+import { analyzeReply, annotationsReply, historyStatusMessage, isCheckRequest } from './replies';
 import './style.css';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
@@ -122,6 +123,8 @@ export default defineContentScript({
 
     /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
     let lastFingerprint = '';
+    /** The page-load read, whose fingerprint is taken only when the page is re-read (not in the page-load's tasks). */
+    let lastRead: Profile | null = null;
     const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
 
     /**
@@ -135,16 +138,23 @@ export default defineContentScript({
         performance.mark('vetter:extract');
         const profile = extractProfile(document, { url: location.href });
         performance.mark('vetter:extracted');
-        const fp = fingerprint(profile);
-        if (opts.onlyIfChanged && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
-        lastFingerprint = fp;
+        // Fingerprints are taken only when a re-read compares them (not in the page-load check's tasks).
+        if (lastRead) {
+          lastFingerprint = fingerprint(lastRead);
+          lastRead = null;
+        }
+        const fp = opts.onlyIfChanged ? fingerprint(profile) : null;
+        if (fp !== null && fp === lastFingerprint && state.report) return { ok: true, profile, report: state.report };
+        if (fp !== null) lastFingerprint = fp;
         // `unchecked`: the background checks the profile against the schema (this script does not bundle zod).
         const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
         void createUi();
         if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
         performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
-        const res = analyzeReply(await reply);
+        const raw = await reply;
         performance.mark('vetter:reply');
+        if (fp === null) lastRead = profile; // its fingerprint is taken at the next re-read, if any
+        const res = analyzeReply(raw);
         clearTimeout(placeholder);
         if (!res.ok && res.autoCheckOff) {
           stop();
@@ -152,7 +162,9 @@ export default defineContentScript({
         }
         if (!res.ok) throw new Error(res.error);
         const checked = res.profile ?? profile;
-        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null, historyNote: res.historyNote ?? null };
+        const lateNote = lateNotes.get(profileKey(res.value.source)) ?? null;
+        lateNotes.clear();
+        state = { ...state, report: res.value, error: null, photoUrl: checked.photo?.url ?? null, historyNote: res.historyNote ?? lateNote };
         // The first mount renders the badge with its level at once (no "Checking…" in between); later checks re-render.
         if (watching) flushSync(render);
         else await start();
@@ -208,6 +220,7 @@ export default defineContentScript({
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
         if (!active || !siteExtractorFor(newUrl.href)) return;
         lastFingerprint = '';
+        lastRead = null;
         ctx.setTimeout(() => active && void check(), RECHECK_DEBOUNCE_MS);
       });
       stopWatching = () => stops.forEach((f) => f());
@@ -222,9 +235,19 @@ export default defineContentScript({
       ui?.remove();
     }
 
+    /** History notes that came ('vetter:history-status') before the reply they follow was handled, by profile key. */
+    const lateNotes = new Map<string, string>();
     // A check from the toolbar, the context menu or the shortcut: show the badge again and read now.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || !isCheckRequest(message)) return undefined;
+      if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+      // The page-load check's answer came before its save: what happened to the history then (full, failed…).
+      const late = historyStatusMessage(message);
+      if (late) {
+        if (late.key === key()) set({ historyNote: late.note });
+        else lateNotes.set(late.key, late.note);
+        return undefined;
+      }
+      if (!isCheckRequest(message)) return undefined;
       return start().then(() => {
         set({ hidden: false });
         return check();

@@ -96,5 +96,19 @@ export function annotationsReply(raw: unknown): Reply<Annotations> {
   return failure(raw, 'annotations');
 }
 
+const HISTORY_STATES = ['saved', 'pruned', 'full', 'failed', 'unavailable'];
+
+/**
+ * The background's follow-up after an early reply to the page-load check ('vetter:history-status', lib/messages.ts
+ * HistoryStatusMessage): the checked profile's key and the message to show in the details panel, or null when the
+ * message is not one (or says nothing to show).
+ */
+export function historyStatusMessage(m: unknown): { key: string; note: string } | null {
+  if (!isObj(m) || m['type'] !== 'vetter:history-status') return null;
+  const s = m['status'];
+  if (!isObj(s) || !oneOf(HISTORY_STATES, s['state']) || s['state'] === 'saved' || !isStr(s['key']) || !isStr(s['at'])) return null;
+  return isStr(s['message']) && s['message'] ? { key: s['key'], note: s['message'] } : null;
+}
+
 /** A check request from the toolbar, the context menu or the shortcut (through the background). */
 export const isCheckRequest = (m: unknown): boolean => isObj(m) && m['type'] === 'vetter:check';

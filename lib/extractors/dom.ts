@@ -9,6 +9,13 @@ const BLOCK =
   /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
 
 /**
+ * Most characters read from one text node (page speed, issue 8): four times the longest string a Profile keeps
+ * (FIELD_CAPS.long, 5 000), so no field of an ordinary page changes, while a hostile 100 KB string is not scanned
+ * (cleaned, searched for dates and countries) whole by every field that reads around it.
+ */
+export const TEXT_NODE_CAP = 20_000;
+
+/**
  * The visible text of a subtree with line breaks between blocks, skipping scripts and styles and our own badge
  * host. (`innerText` would need layout, which Node DOMs lack.)
  */
@@ -19,7 +26,9 @@ export function visibleText(root: Node | null | undefined, cap = Infinity): stri
   const walk = (node: Node): void => {
     if (len > cap) return;
     if (node.nodeType === 3) {
-      const t = node.nodeValue ?? '';
+      const v = node.nodeValue ?? '';
+      // (not splitting a surrogate pair)
+      const t = v.length <= TEXT_NODE_CAP ? v : v.slice(0, /[\uD800-\uDBFF]/.test(v[TEXT_NODE_CAP - 1]!) ? TEXT_NODE_CAP - 1 : TEXT_NODE_CAP);
       out.push(t);
       len += t.length;
       return;

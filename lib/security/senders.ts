@@ -84,3 +84,12 @@ export function refusal(type: unknown, sender: Sender, runtimeId: string, extens
   if (sender.tab?.id !== undefined && explicitTabs.has(sender.tab.id)) return null;
   return 'the page is not a supported profile page the user asked to check';
 }
+
+/**
+ * Messages the other way, to a content script (the 'vetter:check' request, 'vetter:history-status'): accepted only
+ * from this extension's own contexts (its service worker or pages), never from a tab (a content script cannot send
+ * to another tab, and no page can send runtime messages to this extension).
+ */
+export function fromOwnExtension(sender: { id?: string; tab?: unknown }, runtimeId: string): boolean {
+  return !!runtimeId && sender.id === runtimeId && sender.tab === undefined;
+}

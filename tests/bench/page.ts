@@ -36,6 +36,8 @@ interface Sample {
   /** ms from DOMContentLoaded to each mark (NaN when absent) */
   marks: Record<string, number>;
   longTasks: { start: number; dur: number }[];
+  /** the long tasks' starts and ends, ms after DOMContentLoaded */
+  longAfterDcl: { start: number; end: number }[];
   /** durations of the long tasks that overlap Vetter's span */
   inVetterSpan: number[];
 }
@@ -79,6 +81,7 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
   return {
     marks: r.marks,
     longTasks: r.lt,
+    longAfterDcl: r.lt.map((t) => ({ start: t.start - r.dcl, end: t.start + t.dur - r.dcl })),
     inVetterSpan: r.lt.filter((t) => t.start + t.dur >= from && t.start <= to).map((t) => t.dur),
   };
 }
@@ -114,6 +117,8 @@ export async function benchPage(): Promise<void> {
       const before = load();
       const samples: Sample[] = [];
       for (let i = 0; i < RUNS; i++) samples.push(await measure(withExt.context, f, true));
+      // The background's steps for these checks (entrypoints/background.ts checkTimes: numbers only).
+      const times = ((await withExt.worker.evaluate(() => (globalThis as { __vetterCheckTimes?: Record<string, number>[] }).__vetterCheckTimes ?? []).catch(() => [])) as Record<string, number>[]).slice(-RUNS);
       const base: Sample[] = [];
       for (let i = 0; i < Math.min(RUNS, 5); i++) base.push(await measure(without, f, false));
       const at = (k: string) => samples.map((s) => s.marks[k] ?? NaN);
@@ -129,11 +134,22 @@ export async function benchPage(): Promise<void> {
       );
       const stepMed = (a: string, b: string) => ms(quantile(samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)), 0.5));
       console.log(`    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the page's own tasks, e.g. its first frame, run between), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`);
+      if (times.length) {
+        const steps = ['parse', 'settings', 'photo', 'waitSave', 'history', 'analyze', 'reply', 'save', 'status', 'total'];
+        const med = (k: string) => ms(quantile(times.map((t) => t[k] ?? NaN), 0.5));
+        console.log(`    background check steps (medians over ${times.length}; the reply goes after 'analyze', before 'save'): ${steps.map((k) => `${k} ${med(k)}`).join(', ')}`);
+      } else console.log('    background check steps: n/a (a build without checkTimes)');
       const own = TASKS.map(([name, a, b]) => {
         const d = samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)).filter(Number.isFinite);
         return `${name} median ${ms(quantile(d, 0.5))} / max ${ms(Math.max(...d))}`;
       });
       console.log(`    Vetter's own tasks (between its marks; the script's compilation before its first line is not included): ${own.join(', ')}`);
+      // Item 2 of issue 8: what runs between DOMContentLoaded and the script's evaluation is the page's own work.
+      const pageLong = base.flatMap((s) => s.longAfterDcl);
+      if (pageLong.length)
+        console.log(
+          `    the page's own long tasks without Vetter (${pageLong.length} in ${base.length} loads): from ${ms(quantile(pageLong.map((t) => t.start), 0.5))} to ${ms(quantile(pageLong.map((t) => t.end), 0.5))} after DOMContentLoaded (medians)`,
+        );
       console.log(
         `    long tasks overlapping Vetter's span: ${vetterLong.length} over ${RUNS} loads${vetterLong.length ? ` (max ${Math.max(...vetterLong).toFixed(0)} ms)` : ''}; ` +
           `all long tasks per load with Vetter ${(allWith.length / RUNS).toFixed(1)}, without ${(allWithout.length / base.length).toFixed(1)}`,

@@ -177,6 +177,6 @@ describe('the content script takes no message from the page', () => {
 
   it('the content script checks the sender of runtime messages it accepts', () => {
     const code = readFileSync(join(REPO_ROOT, 'entrypoints/content/index.tsx'), 'utf8');
-    expect(code).toMatch(/onMessage\.addListener\(\(message[^)]*,\s*sender\)[\s\S]{0,120}sender\.id !== browser\.runtime\.id/);
+    expect(code).toMatch(/onMessage\.addListener\(\(message[^)]*,\s*sender\)[\s\S]{0,120}!fromOwnExtension\(sender, browser\.runtime\.id\)/);
   });
 });

@@ -9,9 +9,10 @@ import countries from 'i18n-iso-countries';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, type BackgroundDeps } from '@/entrypoints/background';
+import { handleMessage, savesSettled, type BackgroundDeps } from '@/entrypoints/background';
 import { analyzeReply, annotationsReply, isCheckRequest, isReport } from '@/entrypoints/content/replies';
 import { analyze } from '@/lib/engine';
+import { TEXT_NODE_CAP, visibleText } from '@/lib/extractors/dom';
 import { COUNTRY_TEXT_MAX, countryAliasNames, parseLocation, toCountryCode } from '@/lib/extractors/parse';
 import { openHistory, type HistoryStoreExt } from '@/lib/history/store';
 import { AnalyzeResult } from '@/lib/messages';
@@ -48,6 +49,7 @@ describe('background: the page-load check (auto) and unchecked profiles', () => 
   it('analyses the page-load check when the automatic check is on (the default for site extractors)', async () => {
     const res = AnalyzeResult.parse(await handleMessage({ type: 'vetter:analyze', profile: extractFixture('full-flagged'), auto: true, unchecked: true }, contentScript(), deps));
     expect(res.ok).toBe(true);
+    await savesSettled(); // the page-load check answers before its save
     expect(await store.get('upwork:~01f3a9c2b7d4e5a6b1')).not.toBeNull();
   });
 
@@ -152,4 +154,24 @@ describe('country lookup on long text', () => {
     expect(toCountryCode(`🇰🇷 🇯🇵`)).toBeNull();
     expect(toCountryCode('x'.repeat(COUNTRY_TEXT_MAX + 1))).toBeNull();
   });
+});
+
+describe('text read per text node (TEXT_NODE_CAP)', () => {
+  const el = (html: string) => {
+    const d = document.createElement('div');
+    d.innerHTML = html;
+    return d;
+  };
+  it('reads at most TEXT_NODE_CAP characters of one text node, the nodes after it still', () => {
+    const t = visibleText(el(`<p>${'a'.repeat(100_000)}</p><p>Germany</p>`));
+    expect(t).toBe(`${'a'.repeat(TEXT_NODE_CAP)}\nGermany`);
+  });
+  it('leaves text up to four times the longest kept field as it was, and never splits a surrogate pair', () => {
+    expect(TEXT_NODE_CAP).toBeGreaterThanOrEqual(4 * 5_000);
+    const long = 'word '.repeat(3_000).trim();
+    expect(visibleText(el(`<p>${long}</p>`))).toBe(long);
+    const cut = visibleText(el(`<p>${'a'.repeat(TEXT_NODE_CAP - 1)}😀tail</p>`));
+    expect(cut).toBe('a'.repeat(TEXT_NODE_CAP - 1));
+  });
+
 });
