@@ -17,7 +17,9 @@ import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
 import { showOnPage } from './highlight';
 import { analyzeReply, annotationsReply, historyStatusMessage, isCheckRequest } from './replies';
-import './style.css';
+// The badge's styles, bundled as a string and given to the shadow root directly: with cssInjectionMode 'ui' WXT
+// fetched the stylesheet from the extension at every page load, on the way to the first badge (issue 8).
+import badgeCss from './style.css?inline';
 
 /** How long to wait for a client-rendered profile to show its name before reading what is there. */
 const SETTLE_MS = 4000;
@@ -49,7 +51,7 @@ interface State {
 
 export default defineContentScript({
   matches: SITE_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   runAt: 'document_end',
   // Do not announce the start (and the extension's id) to the page with window.postMessage.
   noScriptStartedPostMessage: true,
@@ -104,6 +106,7 @@ export default defineContentScript({
     let uiPromise: Promise<ShadowRootContentScriptUi<Root>> | null = null;
     const createUi = () =>
       (uiPromise ??= createShadowRootUi(ctx, {
+        css: badgeCss,
         name: 'vetter-badge',
         // Closed: page scripts cannot reach into the badge. The e2e build keeps it open so Playwright can read it.
         mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',

@@ -49,9 +49,9 @@ const CONTENT_SCRIPT_MATCHES: Record<string, string> = {
   'https://www.peopleperhour.com/freelancer/*': 'PeoplePerHour freelancer profiles',
 };
 /** Reviewed web-accessible resources: path → why a page may load it. */
-const WEB_ACCESSIBLE: Record<string, string> = {
-  'content-scripts/content.css': "the badge's stylesheet, loaded into its shadow root on the profile pages",
-};
+/** None: the badge's stylesheet is bundled into the content script and handed to its shadow root, so no page can load
+ * (or probe for) a file of the extension. */
+const WEB_ACCESSIBLE: Record<string, string> = {};
 /** Reviewed manifest keys (anything else, e.g. externally_connectable, fails until reviewed). */
 const KEYS: Record<string, string> = {
   manifest_version: 'MV3',
