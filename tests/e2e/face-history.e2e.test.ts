@@ -4,36 +4,17 @@
  * different framing, so no photo-reused), but the face descriptors stored in the history are close: the second
  * badge shows photo-same-person naming the first profile. Photos are served at the marketplaces' image hosts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ruleIds, withExtension } from './with-extension';
 import { checkHtml } from '../../lib/cli/check';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
-const fixtures = loadFixtures();
-const byFile = (file: string) => fixtures.find((f) => f.file === file)!;
+const ext = withExtension();
+const { byFile } = ext;
 const FIRST = 'upwork/cross-face-first.html';
 const SECOND = 'fiverr/cross-face-second.html';
 
-let server: FixtureServer;
-let browser: Launched;
-
-beforeAll(async () => {
-  server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openProfile(url: string) {
-  const page = await browser.context.newPage();
-  expect((await page.goto(url))?.status()).toBe(200);
-  // The first photo also loads the face model into the offscreen document.
-  await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 60_000 });
-  return page;
-}
-const ruleIds = (page: import('playwright-core').Page) => page.locator('.vetter-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id')));
+// The first photo also loads the face model into the offscreen document.
+const openProfile = (url: string) => ext.openProfile(url, 60_000);
 
 describe('the same face under another name, in Chromium', () => {
   it('the pair: two sites, two names, two different image files of one face; each clean in a one-off check', () => {

@@ -3,8 +3,8 @@
  * at their Upwork profile-portraits URLs, the background fetches them (host permission), the offscreen document runs
  * face-api on the WASM backend, and the badge shows the face findings.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { describe, expect, it } from 'vitest';
+import { ruleIds, withExtension } from './with-extension';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FaceAnalyzeResult } from '../../lib/face/messages';
@@ -17,32 +17,15 @@ declare const chrome: {
   storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } };
 };
 
-const fixtures = loadFixtures();
-const byName = (name: string) => fixtures.find((f) => f.file === `upwork/${name}.html`)!;
-
-let server: FixtureServer;
-let browser: Launched;
-
-beforeAll(async () => {
-  server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ext = withExtension();
+const byName = (name: string) => ext.byFile(`upwork/${name}.html`);
 
 async function openAndWait(url: string) {
-  const page = await browser.context.newPage();
-  expect((await page.goto(url))?.status()).toBe(200);
   // The first photo also loads the model into the offscreen document.
-  await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 60_000 });
+  const page = await ext.openProfile(url, 60_000);
   await page.locator('.vetter-pill').click();
   return page;
 }
-
-const ruleIds = (page: import('playwright-core').Page) => page.locator('.vetter-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id')));
 
 describe('face analysis in Chromium', () => {
   it('serves the fixture photos at their marketplace URLs', () => {
@@ -64,7 +47,7 @@ describe('face analysis in Chromium', () => {
     expect(await overlay.locator('image').getAttribute('href')).toBe(byName('face-ffhq-photo').photos![0]!.url);
     expect(await ruleIds(page)).not.toContain('photo-no-face');
     // The model ran in the offscreen document.
-    const contexts = await browser.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
+    const contexts = await ext.browser.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
     expect(contexts.map((c) => c.documentUrl)).toEqual([expect.stringMatching(/\/offscreen\.html$/)]);
     await page.close();
   });
@@ -81,7 +64,7 @@ describe('face analysis in Chromium', () => {
 
   it('runs the SIMD WASM build with the fast kernels in the offscreen document, warmed up, and answers with where the time went', async () => {
     const data = readFileSync(join(ROOT, 'tests/fixtures/images/astronaut.png')).toString('base64');
-    const raw = await browser.worker.evaluate(async (data) => {
+    const raw = await ext.browser.worker.evaluate(async (data) => {
       const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
       if (open.length === 0) await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['WORKERS'], justification: 'test' });
       return chrome.runtime.sendMessage({ type: 'vetter:face-analyze', target: 'offscreen', data, mime: 'image/png' });
@@ -99,14 +82,14 @@ describe('face analysis in Chromium', () => {
   });
 
   it('does not analyse photos when photo analysis is off in the settings', async () => {
-    await browser.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...defaultSettings(), photoAnalysis: false });
+    await ext.browser.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...defaultSettings(), photoAnalysis: false });
     try {
       const page = await openAndWait(byName('face-ffhq-photo').url);
       // No face rule runs without the analysis (cross-profile findings from this browser's history may remain).
       expect((await ruleIds(page)).filter((r) => ['photo-synthetic', 'photo-no-face', 'photo-same-person'].includes(String(r)))).toEqual([]);
       await page.close();
     } finally {
-      await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+      await ext.browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
     }
   });
 });

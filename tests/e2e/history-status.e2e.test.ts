@@ -4,32 +4,19 @@
  * badge's details panel shows a follow-up sent from the service worker for this profile, and ignores one for another
  * profile or one that is not a history status.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
+import { describe, expect, it } from 'vitest';
+import { withExtension } from './with-extension';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
 };
 
-const fixtures = loadFixtures();
-const profile = fixtures.find((f) => f.file === 'upwork/full-flagged.html')!;
-
-let server: FixtureServer;
-let browser: Launched;
-
-beforeAll(async () => {
-  server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ext = withExtension();
+const profile = ext.byFile('upwork/full-flagged.html');
 
 describe("the background's follow-up on the history", () => {
   it('the details panel shows a failed save told after the answer, only for its own profile', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.browser.context.newPage();
     await page.goto(profile.url);
     await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 20_000 });
     await page.locator('.vetter-pill').click();
@@ -37,7 +24,7 @@ describe("the background's follow-up on the history", () => {
     // Saved normally: no note.
     expect(await page.locator('#vetter-details .vetter-history-note').count()).toBe(0);
     const send = (status: object, type = 'vetter:history-status') =>
-      browser.worker.evaluate(
+      ext.browser.worker.evaluate(
         async ([url, message]) => {
           const [tab] = await chrome.tabs.query({ url: url as string });
           await chrome.tabs.sendMessage(tab!.id!, message).catch(() => undefined);

@@ -4,32 +4,14 @@
  * the second's badge shows the photo-reused flag naming the first. The same for a bio copied with a changed name
  * (text-template). Then the history page lists the checked profiles, with links to their reports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withExtension } from './with-extension';
 import { checkHtml } from '../../lib/cli/check';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
-const fixtures = loadFixtures();
-const byFile = (file: string) => fixtures.find((f) => f.file === file)!;
+const ext = withExtension();
+const { byFile } = ext;
 
-let server: FixtureServer;
-let browser: Launched;
-
-beforeAll(async () => {
-  server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openProfile(url: string) {
-  const page = await browser.context.newPage();
-  expect((await page.goto(url))?.status()).toBe(200);
-  await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 20_000 });
-  return page;
-}
+const { openProfile } = ext;
 
 describe('cross-profile findings in Chromium', () => {
   it('the fixture server serves the shared photo on both image hosts', async () => {
@@ -78,8 +60,8 @@ describe('cross-profile findings in Chromium', () => {
   });
 
   it('the history page lists the checked profiles with links to their reports', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/profiles.html`);
+    const page = await ext.browser.context.newPage();
+    await page.goto(`chrome-extension://${ext.browser.extensionId}/profiles.html`);
     const rows = page.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(4);
     const ryan = page.locator('tbody tr', { hasText: 'Ryan Porter' });

@@ -3,32 +3,14 @@
  * profile that links to it and gives another location, employers and school. Each is clean on its own; the Upwork
  * badge then shows profile-mismatch naming the LinkedIn profile and both locations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withExtension } from './with-extension';
 import { checkHtml } from '../../lib/cli/check';
-import { launchWithExtension, loadFixtures, startFixtureServer, type FixtureServer, type Launched } from '../../lib/cli/harness';
 
-const fixtures = loadFixtures();
-const byFile = (file: string) => fixtures.find((f) => f.file === file)!;
+const ext = withExtension();
+const { byFile } = ext;
 
-let server: FixtureServer;
-let browser: Launched;
-
-beforeAll(async () => {
-  server = await startFixtureServer(fixtures);
-  browser = await launchWithExtension({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openProfile(url: string) {
-  const page = await browser.context.newPage();
-  expect((await page.goto(url))?.status()).toBe(200);
-  await page.locator('.vetter-badge:not([data-level="pending"])').waitFor({ timeout: 20_000 });
-  return page;
-}
+const { openProfile } = ext;
 
 describe('profile-mismatch in Chromium', () => {
   it('LinkedIn checked first, then the Upwork profile linking to it with another location: the badge shows profile-mismatch', async () => {
