@@ -25,6 +25,7 @@ import {
   PROVIDERS,
   THIRD_PARTY,
 } from '../rules/patterns';
+import { foldText } from '../text/fold';
 import type { ManagerNotes, PastedText } from './schema';
 
 const OFF_PLATFORM_GATE = GATES.get(OFF_PLATFORM)!;
@@ -196,12 +197,7 @@ const NOT_A_NAME = new Set(['me', 'my', 'mine', 'him', 'her', 'us', 'our', 'the'
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx', 'sir']);
 
 function nameTokens(s: string): string[] {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  return foldText(s)
     .split(' ')
     .filter((t) => t && !TITLES.has(t));
 }

@@ -2,6 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
 import { SOURCES } from './sources';
 import { checklistEvidence, concern } from './notes-helpers';
+import { foldText } from '../text/fold';
 import { clip } from './text';
 import { nest, noteP, texts } from './msg';
 
@@ -11,13 +12,6 @@ const FORWARDER =
 /** Mail drops: a weaker sign (PO boxes and "care of" addresses are ordinary for many people). */
 const MAIL_DROP = /\b(?:p\.?\s?o\.?\s?box|post office box|pmb\s?#?\d+|private mailbox|c\/o\b|care of)\b/i;
 
-const norm = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 export const address: Rule = {
   meta: {
@@ -38,7 +32,7 @@ export const address: Rule = {
     const current = n.shippingAddress?.trim() ? n.shippingAddress : null;
     const earlier = n.previousAddresses
       .map((addr, i) => ({ addr, i }))
-      .filter(({ addr }) => addr.trim() && (!current || norm(addr) !== norm(current)));
+      .filter(({ addr }) => addr.trim() && (!current || foldText(addr) !== foldText(current)));
     if (a || (current && earlier.length)) {
       const evidence: Evidence[] = [];
       if (a) evidence.push(checklistEvidence('addressChange', a));

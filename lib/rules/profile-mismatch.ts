@@ -1,5 +1,6 @@
 import { PLATFORM_LABELS } from '../history/describe';
 import { namesCompatible } from '../history/match';
+import { foldText } from '../text/fold';
 import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
@@ -10,14 +11,6 @@ import type { FindingDraft, Rule } from './types';
 
 type Linked = NonNullable<HistoryMatches['linked']>[number];
 
-/** Lower case, no accents or punctuation: "Nordlys Analytics AB" → "nordlys analytics ab". */
-const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** Words that say what kind of organization it is, not which one. */
 const GENERIC = new Set(
@@ -31,7 +24,7 @@ const GENERIC = new Set(
 );
 /** The words that name the organization ("Nordlys Analytics AB" → nordlys; "KTH Royal Institute of Technology" → kth). */
 function nameWords(s: string): string[] {
-  const all = fold(s).split(' ').filter(Boolean);
+  const all = foldText(s).split(' ').filter(Boolean);
   const own = all.filter((w) => !GENERIC.has(w) && w.length > 1);
   return own.length ? own : all;
 }
@@ -43,7 +36,7 @@ function sameOrg(a: string, b: string): boolean {
 /** Person names as sites show them: initials, order and a missing surname ("Daniel" on GitHub) are allowed. */
 function sameName(a: string, b: string): boolean {
   if (namesCompatible(a, b)) return true;
-  const [x, y] = [fold(a).split(' ').filter(Boolean), fold(b).split(' ').filter(Boolean)];
+  const [x, y] = [foldText(a).split(' ').filter(Boolean), foldText(b).split(' ').filter(Boolean)];
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (!short.length) return true;
   return short.every((t) => long.some((u) => u === t || (t.length === 1 && u.startsWith(t)) || (u.length === 1 && t.startsWith(u))));
