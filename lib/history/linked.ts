@@ -12,6 +12,17 @@ export type Direction = 'links-to' | 'linked-from';
 /** At most this many linked profiles are read and compared per check. */
 export const MAX_LINKED = 5;
 
+/**
+ * Each digest's profile address, normalized once: the store keeps its digests in memory between checks, so every
+ * later check compares without parsing every stored URL again.
+ */
+const digestUrls = new WeakMap<Digest, string | null>();
+function digestUrl(d: Digest): string | null {
+  let u = digestUrls.get(d);
+  if (u === undefined) digestUrls.set(d, (u = normalizeLink(d.identity.url)));
+  return u;
+}
+
 /** The stored digests linked to the probe, with the direction of the link; the probe's own key is left out. */
 export function linkedDigests(probe: Pick<Probe, 'identity' | 'contacts'>, digests: readonly Digest[]): { digest: Digest; direction: Direction }[] {
   const mine = new Set(probe.contacts.filter((c) => c.kind === 'link').map((c) => c.value));
@@ -19,7 +30,7 @@ export function linkedDigests(probe: Pick<Probe, 'identity' | 'contacts'>, diges
   const out: { digest: Digest; direction: Direction }[] = [];
   for (const d of digests) {
     if (d.identity.key === probe.identity.key) continue;
-    const url = normalizeLink(d.identity.url);
+    const url = digestUrl(d);
     if (url && mine.has(url)) out.push({ digest: d, direction: 'links-to' });
     else if (self && d.contacts.some((c) => c.kind === 'link' && c.value === self)) out.push({ digest: d, direction: 'linked-from' });
     if (out.length >= MAX_LINKED) break;
