@@ -6,7 +6,8 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { analyzePasted, type NotesAnalysis, type NotesHit } from '../lib/notes/analyze';
-import { ANSWER_TEXT, CHECKLIST_TEXT, PASTE_KIND_TEXT } from '../lib/notes/labels';
+import { tn, t } from '../lib/i18n';
+import { answerText, checklistHelp, checklistLabel, pasteKindText } from '../lib/notes/labels';
 import { CHECKLIST_ITEMS, emptyNotes, ManagerNotes, PASTE_KINDS, type ChecklistAnswer, type ChecklistItem, type PastedText } from '../lib/notes/schema';
 
 export interface NotesPanelProps {
@@ -44,7 +45,7 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
   function emit(next: Omit<ManagerNotes, 'updatedAt'>): boolean {
     const r = ManagerNotes.safeParse({ ...next, updatedAt: now().toISOString() });
     if (!r.success) {
-      setError(`That change could not be kept: ${r.error.issues.map((i) => `${i.path.join('.') || 'notes'}: ${i.message}`).join('; ')}`);
+      setError(t('notes_invalid', r.error.issues.map((i) => `${i.path.join('.') || 'notes'}: ${i.message}`).join('; ')));
       return false;
     }
     setError(null);
@@ -78,9 +79,9 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
 
   function addPaste() {
     const text = pasteDraft.trim();
-    if (!text) return setError('Paste some text before adding it.');
-    if (text.length > MAX_PASTE) return setError(`This text has ${text.length.toLocaleString('en-US')} characters; one paste holds at most ${MAX_PASTE.toLocaleString('en-US')}. Split it into parts (your text is still in the box).`);
-    if (current.pasted.length >= MAX_PASTES) return setError(`The notes hold at most ${MAX_PASTES} pasted texts; delete one first.`);
+    if (!text) return setError(t('notes_paste_empty'));
+    if (text.length > MAX_PASTE) return setError(t('notes_paste_too_long', [text.length.toLocaleString('en-US'), MAX_PASTE.toLocaleString('en-US')]));
+    if (current.pasted.length >= MAX_PASTES) return setError(t('notes_paste_too_many', MAX_PASTES));
     if (emit({ ...current, pasted: [...current.pasted, { kind: pasteKind, text, addedAt: now().toISOString() }] })) setPasteDraft('');
   }
   const removePaste = (i: number) => emit({ ...current, pasted: current.pasted.filter((_, j) => j !== i) });
@@ -92,11 +93,8 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
 
   return (
     <section className="vetter-notes" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Your notes on this profile</h2>
-      <p className="vetter-notes-intro">
-        What no page shows: what you saw in interviews, the shipping address, and messages or payment instructions you received. They stay in this
-        browser and feed the checks. Record what you saw; a concern is a reason to verify, not a verdict.
-      </p>
+      <h2 id={`${id}-title`}>{t('notes_title')}</h2>
+      <p className="vetter-notes-intro">{t('notes_intro')}</p>
       {error && (
         <p className="vetter-notes-error" role="alert">
           {error}
@@ -104,26 +102,26 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
       )}
 
       <fieldset className="vetter-notes-checklist">
-        <legend>Interview checklist</legend>
+        <legend>{t('notes_checklist')}</legend>
         {CHECKLIST_ITEMS.map((item) => {
           const a = answerOf(item);
-          const t = CHECKLIST_TEXT[item];
+          const label = checklistLabel(item);
           return (
             <fieldset key={item} className="vetter-notes-item" data-item={item} data-answer={a.answer} aria-describedby={`${id}-${item}-help`}>
-              <legend>{t.label}</legend>
+              <legend>{label}</legend>
               <p id={`${id}-${item}-help`} className="vetter-notes-help">
-                {t.help}
+                {checklistHelp(item)}
               </p>
               <div className="vetter-notes-answers">
                 {ANSWERS.map((ans) => (
                   <label key={ans}>
                     <input type="radio" name={`${id}-${item}`} value={ans} checked={a.answer === ans} onChange={() => setItem(item, { answer: ans })} />
-                    {ANSWER_TEXT[ans]}
+                    {answerText(ans)}
                   </label>
                 ))}
               </div>
               <label className="vetter-notes-note">
-                <span>Note on {t.label.toLowerCase()}</span>
+                <span>{t('notes_note_on', label.toLowerCase())}</span>
                 <textarea rows={2} maxLength={2000} value={a.note} onChange={(e) => setItem(item, { note: e.target.value })} />
               </label>
             </fieldset>
@@ -132,8 +130,8 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
       </fieldset>
 
       <fieldset className="vetter-notes-address">
-        <legend>Equipment shipping address</legend>
-        <label htmlFor={`${id}-address`}>Where the candidate asked equipment to be sent</label>
+        <legend>{t('notes_address')}</legend>
+        <label htmlFor={`${id}-address`}>{t('notes_address_label')}</label>
         <div className="vetter-notes-row">
           <input
             id={`${id}-address`}
@@ -145,15 +143,15 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
             aria-describedby={`${id}-address-help`}
           />
           <button type="button" onClick={saveAddress} disabled={addressDraft === null}>
-            Save address
+            {t('notes_address_save')}
           </button>
         </div>
         <p id={`${id}-address-help`} className="vetter-notes-help">
-          Saving a different address keeps the earlier one below: a change once hired is a sign the guidance lists. Verify it against the ID.
+          {t('notes_address_help')}
         </p>
         {current.previousAddresses.length > 0 && (
           <>
-            <h3 id={`${id}-prev`}>Earlier addresses</h3>
+            <h3 id={`${id}-prev`}>{t('notes_address_prev')}</h3>
             <ol aria-labelledby={`${id}-prev`} className="vetter-notes-previous">
               {current.previousAddresses.map((a, i) => (
                 <li key={i}>{a}</li>
@@ -164,30 +162,30 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
       </fieldset>
 
       <fieldset className="vetter-notes-paste">
-        <legend>Pasted payment instructions and messages</legend>
-        <label htmlFor={`${id}-kind`}>Kind of text</label>
+        <legend>{t('notes_paste')}</legend>
+        <label htmlFor={`${id}-kind`}>{t('notes_paste_kind')}</label>
         <select id={`${id}-kind`} value={pasteKind} onChange={(e) => setPasteKind(e.target.value as PastedText['kind'])}>
           {PASTE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {PASTE_KIND_TEXT[k]}
+              {pasteKindText(k)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-paste`}>Text to add</label>
+        <label htmlFor={`${id}-paste`}>{t('notes_paste_text')}</label>
         <textarea id={`${id}-paste`} rows={4} value={pasteDraft} onChange={(e) => setPasteDraft(e.target.value)} />
         <button type="button" onClick={addPaste}>
-          Add text
+          {t('notes_paste_add')}
         </button>
         {current.pasted.length > 0 && (
-          <ol className="vetter-notes-pastes" aria-label="Pasted texts">
+          <ol className="vetter-notes-pastes" aria-label={t('notes_pastes')}>
             {current.pasted.map((p, i) => (
               <li key={`${i}-${p.addedAt}`}>
                 <div className="vetter-notes-paste-head">
                   <span>
-                    {i + 1}. {PASTE_KIND_TEXT[p.kind]}, added {p.addedAt.slice(0, 10)}
+                    {t('notes_paste_head', [i + 1, pasteKindText(p.kind), p.addedAt.slice(0, 10)])}
                   </span>
-                  <button type="button" onClick={() => removePaste(i)} aria-label={`Delete pasted text ${i + 1}`}>
-                    Delete
+                  <button type="button" onClick={() => removePaste(i)} aria-label={t('notes_paste_delete', i + 1)}>
+                    {t('notes_delete')}
                   </button>
                 </div>
                 <pre>{p.text}</pre>
@@ -198,29 +196,26 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
       </fieldset>
 
       <label className="vetter-notes-comment">
-        <span>Comment</span>
+        <span>{t('notes_comment')}</span>
         <textarea rows={3} maxLength={20_000} value={current.comment} onChange={(e) => emit({ ...current, comment: e.target.value })} />
       </label>
 
       <section className="vetter-notes-found" aria-labelledby={`${id}-found`} aria-live="polite">
-        <h3 id={`${id}-found`}>What the pasted text shows</h3>
+        <h3 id={`${id}-found`}>{t('notes_found')}</h3>
         {hits.length === 0 ? (
-          <p>{shown.pastes ? 'Nothing from the guidance\'s list was found in the pasted text.' : 'No text pasted yet.'}</p>
+          <p>{shown.pastes ? t('notes_found_none') : t('notes_found_nopaste')}</p>
         ) : (
           <ul>
             {hits.map((h, i) => (
               <li key={i} data-kind={h.kind}>
-                <strong>{h.label}</strong> <span className="vetter-notes-where">(pasted text {h.paste + 1})</span>
+                <strong>{h.label}</strong> <span className="vetter-notes-where">{t('notes_found_where', h.paste + 1)}</span>
                 <q>{h.excerpt}</q>
               </li>
             ))}
           </ul>
         )}
         {links + contacts + accounts > 0 && (
-          <p className="vetter-notes-help">
-            Also read: {links} link{links === 1 ? '' : 's'}, {contacts} e-mail or phone number{contacts === 1 ? '' : 's'} and {accounts} bank account
-            {accounts === 1 ? '' : 's'}, compared by the checks with the named front companies and with the details given earlier.
-          </p>
+          <p className="vetter-notes-help">{t('notes_also_read', [tn('notes_links', links), tn('notes_contacts', contacts), tn('notes_accounts', accounts)])}</p>
         )}
       </section>
     </section>

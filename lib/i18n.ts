@@ -32,3 +32,11 @@ export const ruleDescKey = (ruleId: string) => `${ruleTitleKey(ruleId)}_desc`;
 export function uiLang(): string {
   return tOr('langCode', 'en');
 }
+
+/**
+ * A counted message: `<key>_one` when `n` is 1, else `<key>_many` (the i18n API has no plural forms), with `n` as `$1`
+ * and `subs` after it.
+ */
+export function tn(key: string, n: number, subs: ReadonlyArray<string | number> = []): string {
+  return t(`${key}_${n === 1 ? 'one' : 'many'}`, [n.toLocaleString(uiLang() === 'ja' ? 'ja-JP' : 'en-US'), ...subs]);
+}

@@ -6,7 +6,8 @@ import type { SetAside } from '@/lib/history/store-types';
 import { saveText } from '@/lib/export/download';
 import type { HistoryStatus } from '@/lib/messages';
 import { LEVELS } from '@/lib/report/schema';
-import { applyFilters, NO_FILTERS, reportHref, sortEntries, type Filters, type Sort, type SortKey } from './filter';
+import { t, tn } from '@/lib/i18n';
+import { applyFilters, NO_FILTERS, reportHref, SORT_KEYS, sortEntries, type Filters, type Sort, type SortKey } from './filter';
 
 export interface Loaded {
   entries: HistoryEntry[];
@@ -20,19 +21,15 @@ export function setAsideFile(records: SetAside[], now = new Date()): string {
   return JSON.stringify({ kind: 'vetter-set-aside', exportedAt: now.toISOString(), count: records.length, records }, null, 2);
 }
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'site', label: 'Site' },
-  { key: 'level', label: 'Level' },
-  { key: 'lastSeen', label: 'Last checked' },
-  { key: 'checks', label: 'Checks' },
-];
-
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const COLUMNS = SORT_KEYS;
+const columnLabel = (k: SortKey) => t(`hist_col_${k}`);
+const levelText = (l: string) => t(`level_${l}`);
 
 /**
  * The history page (profiles.html; not `history/`: WXT would make an entrypoint named "history" replace the browser's
  * own history page): every checked profile, with filters and sorting; each row opens the full report. */
+const flags = (e: HistoryEntry) => e.report.findings.filter((f) => f.severity !== 'info').length;
+
 export function App({ load }: { load: () => Promise<Loaded> }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,39 +47,39 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
 
   return (
     <main>
-      <h1>Checked profiles</h1>
-      <p className="note">Everything here is stored only in this browser. A level is a reason to verify, never a verdict.</p>
+      <h1>{t('hist_title')}</h1>
+      <p className="note">{t('hist_note')}</p>
       {error && (
         <p role="alert" className="notice" data-testid="history-error">
-          {/^History unavailable/.test(error) ? error : `The history could not be read: ${error}`}
+          {/^History unavailable/.test(error) ? error : t('hist_read_failed', error)}
         </p>
       )}
       {data?.status?.message && (data.status.state === 'full' || data.status.state === 'failed' || data.status.state === 'pruned') && (
         <p role="status" className="notice" data-testid="history-status" data-state={data.status.state}>
-          {data.status.message} (last check, {data.status.at.slice(0, 16).replace('T', ' ')}){' '}
-          <a href="/options.html">Settings: how long history is kept</a>
+          {data.status.message} {t('hist_last_check', data.status.at.slice(0, 16).replace('T', ' '))}{' '}
+          <a href="/options.html">{t('hist_settings_link')}</a>
         </p>
       )}
       {data && data.setAside.length > 0 && <SetAsideNotice records={data.setAside} />}
-      <form className="filters" role="search" aria-label="Filter checked profiles" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" aria-label={t('hist_filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Search <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="name, headline, flag…" />
+          {t('hist_search')} <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder={t('hist_search_ph')} />
         </label>
         <label>
-          Level{' '}
+          {t('hist_level')}{' '}
           <select value={filters.level} onChange={(e) => set('level', e.target.value as Filters['level'])}>
-            <option value="all">All</option>
+            <option value="all">{t('hist_all')}</option>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {cap(l)}
+                {levelText(l)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Site{' '}
+          {t('hist_site')}{' '}
           <select value={filters.site} onChange={(e) => set('site', e.target.value as Filters['site'])}>
-            <option value="all">All</option>
+            <option value="all">{t('hist_all')}</option>
             {sites.map((s) => (
               <option key={s} value={s}>
                 {PLATFORM_LABELS[s]}
@@ -91,52 +88,52 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
           </select>
         </label>
         <label>
-          From <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+          {t('hist_from')} <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
         </label>
         <label>
-          To <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
+          {t('hist_to')} <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
         </label>
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-          Clear filters
+          {t('hist_clear')}
         </button>
       </form>
-      {!data && !error && <p aria-live="polite">Loading…</p>}
+      {!data && !error && <p aria-live="polite">{t('hist_loading')}</p>}
       {data && (
         <>
           <p aria-live="polite" className="count">
-            {rows.length} of {data.entries.length} profile{data.entries.length === 1 ? '' : 's'}
+            {tn('hist_count', data.entries.length, [rows.length])}
           </p>
           {rows.length > 0 && (
             <p className="exports">
-              Export (JSON, CSV, Markdown) or print as one file:{' '}
+              {t('hist_exports')}{' '}
               <a href={reportPath(rows.map((e) => e.identity.key))} data-testid="export-listed">
-                the {rows.length} listed profile{rows.length === 1 ? '' : 's'}
+                {tn('hist_listed', rows.length)}
               </a>{' '}
               ·{' '}
               <a href={reportPath('all')} data-testid="export-all">
-                the whole history
+                {t('hist_whole')}
               </a>
             </p>
           )}
           <table>
-            <caption className="sr-only">Checked profiles, sorted by {COLUMNS.find((c) => c.key === sort.key)!.label.toLowerCase()}</caption>
+            <caption className="sr-only">{t('hist_caption', columnLabel(sort.key).toLowerCase())}</caption>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" className="sort" onClick={() => sortBy(c.key)}>
-                      {c.label}
+                  <th key={c} scope="col" aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <button type="button" className="sort" onClick={() => sortBy(c)}>
+                      {columnLabel(c)}
                     </button>
                   </th>
                 ))}
-                <th scope="col">Verified</th>
+                <th scope="col">{t('hist_col_verified')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((e) => (
                 <tr key={e.identity.key} data-key={e.identity.key}>
                   <th scope="row">
-                    <a href={reportHref(e.identity.key)}>{e.identity.name ?? '(no name read)'}</a>
+                    <a href={reportHref(e.identity.key)}>{e.identity.name ?? t('noNameRead')}</a>
                     {e.snapshot.headline && <div className="note">{e.snapshot.headline}</div>}
                   </th>
                   <td>
@@ -146,22 +143,20 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
                   </td>
                   <td>
                     <span className={`level level-${e.report.level}`} data-level={e.report.level}>
-                      {cap(e.report.level)}
+                      {levelText(e.report.level)}
                     </span>{' '}
-                    <span className="note">
-                      ({e.report.findings.filter((f) => f.severity !== 'info').length} flag{e.report.findings.filter((f) => f.severity !== 'info').length === 1 ? '' : 's'})
-                    </span>
+                    <span className="note">({flags(e) === 1 ? t('flagsOne') : t('flagsMany', flags(e))})</span>
                   </td>
                   <td>
                     <time dateTime={e.lastSeen}>{e.lastSeen.slice(0, 10)}</time>
                   </td>
                   <td>{e.checks}</td>
-                  <td>{e.verified ? <span title={e.verified.note}>Yes, {e.verified.at.slice(0, 10)}</span> : 'No'}</td>
+                  <td>{e.verified ? <span title={e.verified.note}>{t('rep_verified_yes', e.verified.at.slice(0, 10))}</span> : t('rep_verified_no')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {data.entries.length === 0 && <p>No profiles checked yet. Open a freelancer profile on a supported site to check it.</p>}
+          {data.entries.length === 0 && <p>{t('hist_empty')}</p>}
         </>
       )}
     </main>
@@ -171,30 +166,28 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
 function SetAsideNotice({ records }: { records: SetAside[] }) {
   const unreadable = records.filter((r) => r.kind !== 'migrated');
   const migrated = records.filter((r) => r.kind === 'migrated');
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return (
     <div role="status" className="notice" data-testid="set-aside">
       {unreadable.length > 0 && (
         <p>
-          <strong>{n(unreadable.length, 'stored record could not be read', 'stored records could not be read')}</strong> and {unreadable.length === 1 ? 'was' : 'were'} kept aside,
-          not deleted:
+          <strong>{tn('hist_unreadable', unreadable.length)}</strong>
         </p>
       )}
       {migrated.length > 0 && (
         <p>
-          {n(migrated.length, 'profile was', 'profiles were')} stored in an older form and updated; the original{migrated.length === 1 ? ' is' : 's are'} kept aside too.
+          {tn('hist_migrated', migrated.length)}
         </p>
       )}
       <ul>
         {records.slice(0, 20).map((s, i) => (
           <li key={i}>
-            <code>{s.key}</code>: {s.reason} ({s.at.slice(0, 10) || 'date unknown'})
+            <code>{s.key}</code>: {s.reason} ({s.at.slice(0, 10) || t('hist_date_unknown')})
           </li>
         ))}
-        {records.length > 20 && <li>… and {records.length - 20} more (all of them are in the file below)</li>}
+        {records.length > 20 && <li>{t('hist_more', records.length - 20)}</li>}
       </ul>
       <button type="button" data-testid="export-set-aside" onClick={() => saveText(setAsideFile(records), 'vetter-set-aside.json', 'application/json')}>
-        Download the kept-aside records (JSON)
+        {t('hist_download_aside')}
       </button>
     </div>
   );

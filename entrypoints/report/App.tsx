@@ -7,11 +7,14 @@
  */
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import { CHECKLIST_ITEMS } from '@/lib/notes/schema';
-import { DISCLAIMER, dismissalFor, platformName, safeHttpUrl } from '@/lib/export/common';
+import { dismissalFor, platformName, safeHttpUrl } from '@/lib/export/common';
 import { copyText, saveExport } from '@/lib/export/download';
 import { applyImport, type ImportResult } from '@/lib/export/import';
 import { exportCsv, exportJson, exportMarkdown, type ExportKind } from '@/lib/export/index';
-import { CHECKLIST_LABELS } from '@/lib/export/markdown';
+import { checklistLong, pasteKindText } from '@/lib/notes/labels';
+import { t, tn } from '@/lib/i18n';
+import { findingText } from '@/lib/ui/finding-text';
+import { levelReasonText } from '@/lib/ui/level-reason';
 import { parseSelection, reportPath } from '@/lib/export/report-url';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { HistoryStore, SetAside } from '@/lib/history/store-types';
@@ -45,7 +48,7 @@ export interface AppProps {
 /** A Vetter export of 1,000 profiles is about 15 MB. */
 const MAX_IMPORT_BYTES = 200e6;
 
-const LEVEL_TEXT: Record<Level, string> = { none: 'No flags', low: 'Low', medium: 'Medium', high: 'High' };
+const levelText = (l: Level) => t(`level_${l}`);
 const date = (iso: string) => iso.slice(0, 10);
 const flagCount = (e: HistoryEntry) => e.report.findings.filter((f) => f.severity !== 'info').length;
 
@@ -73,13 +76,13 @@ function FindingView({ entry, f }: { entry: HistoryEntry; f: Finding }) {
   return (
     <article className={`finding${d ? ' dismissed' : ''}`} data-rule-id={f.ruleId} data-severity={f.severity}>
       <h4>
-        <span className={`sev sev-${f.severity}`}>{f.severity}</span> {f.title}
-        {d && <span className="tag"> (dismissed)</span>}
+        <span className={`sev sev-${f.severity}`}>{t(`sev_${f.severity}`)}</span> {findingText(f, 'title')}
+        {d && <span className="tag"> {t('rep_dismissed_tag')}</span>}
       </h4>
-      <p>{f.explanation}</p>
+      <p>{findingText(f, 'explanation')}</p>
       {f.evidence.length > 0 && (
         <>
-          <p className="label">Seen on the profile:</p>
+          <p className="label">{t('rep_seen')}</p>
           <ul className="evidence">
             {f.evidence.map((e, i) => (
               <li key={i}>
@@ -90,17 +93,14 @@ function FindingView({ entry, f }: { entry: HistoryEntry; f: Finding }) {
         </>
       )}
       <p className="source">
-        Source: <ExternalLink href={f.indicator.url}>{source?.title ?? f.indicator.source}</ExternalLink>{' '}
+        {t('rep_source')} <ExternalLink href={f.indicator.url}>{source?.title ?? f.indicator.source}</ExternalLink>{' '}
         <span className="url print-only">({f.indicator.url})</span>
       </p>
       <p className="next">
-        <strong>Verify next:</strong> {f.nextStep}
+        <strong>{t('verifyNext')}</strong> {findingText(f, 'nextStep')}
       </p>
       {d && (
-        <p className="dismissal">
-          Dismissed by the manager on {date(d.at)}
-          {d.note ? `: ${d.note}` : ''}
-        </p>
+        <p className="dismissal">{d.note ? t('dismissedOnNote', [date(d.at), d.note]) : t('dismissedOn', date(d.at))}</p>
       )}
     </article>
   );
@@ -112,69 +112,67 @@ function NotesView({ entry }: { entry: HistoryEntry }) {
   const answered = CHECKLIST_ITEMS.filter((i) => n.checklist[i] && n.checklist[i]!.answer !== 'unknown');
   if (!answered.length && !n.shippingAddress && !n.pasted.length && !n.comment.trim() && !n.previousAddresses.length) return null;
   return (
-    <section className="notes" aria-label="Manager's notes">
-      <h3>Manager&apos;s notes</h3>
+    <section className="notes" aria-label={t('rep_notes')}>
+      <h3>{t('rep_notes')}</h3>
       <ul>
         {answered.map((i) => (
           <li key={i} data-answer={n.checklist[i]!.answer}>
-            {n.checklist[i]!.answer === 'concern' ? 'Concern' : 'Checked, no concern'}: {CHECKLIST_LABELS[i]}
+            {t(n.checklist[i]!.answer === 'concern' ? 'rep_ans_concern' : 'rep_ans_no_concern', checklistLong(i))}
             {n.checklist[i]!.note ? ` (${n.checklist[i]!.note})` : ''}
           </li>
         ))}
-        {n.shippingAddress && <li>Shipping address: {n.shippingAddress}</li>}
-        {n.previousAddresses.length > 0 && <li>Earlier shipping addresses: {n.previousAddresses.join('; ')}</li>}
+        {n.shippingAddress && <li>{t('rep_shipping', n.shippingAddress)}</li>}
+        {n.previousAddresses.length > 0 && <li>{t('rep_prev_addresses', n.previousAddresses.join('; '))}</li>}
         {n.pasted.length > 0 && (
-          <li>
-            Pasted texts: {n.pasted.length} ({n.pasted.map((p) => `${p.kind}, ${date(p.addedAt)}`).join('; ')})
-          </li>
+          <li>{t('rep_pasted', [n.pasted.length, n.pasted.map((p) => `${pasteKindText(p.kind)}, ${date(p.addedAt)}`).join('; ')])}</li>
         )}
-        {n.comment.trim() && <li>Comment: {n.comment}</li>}
+        {n.comment.trim() && <li>{t('rep_comment', n.comment)}</li>}
       </ul>
-      <p className="meta">Notes last changed {date(n.updatedAt)}.</p>
+      <p className="meta">{t('rep_notes_changed', date(n.updatedAt))}</p>
     </section>
   );
 }
 
 function EntryView({ entry, showPhoto }: { entry: HistoryEntry; showPhoto: boolean }) {
   const r = entry.report;
-  const name = entry.identity.name ?? r.name ?? '(no name read)';
+  const name = entry.identity.name ?? r.name ?? t('noNameRead');
   const n = flagCount(entry);
   const photoUrl = safeHttpUrl(entry.photo?.url ?? entry.snapshot.photoUrl ?? '');
   const headingId = useId();
   return (
     <section className="entry" aria-labelledby={headingId} data-key={entry.identity.key} data-level={r.level}>
       <h2 id={headingId}>
-        {name}: <span className={`level level-${r.level}`}>{LEVEL_TEXT[r.level]}</span>{' '}
-        <span className="count">
-          ({n} flag{n === 1 ? '' : 's'})
-        </span>
+        {name}: <span className={`level level-${r.level}`}>{levelText(r.level)}</span>{' '}
+        <span className="count">({n === 1 ? t('flagsOne') : t('flagsMany', n)})</span>
       </h2>
-      {showPhoto && photoUrl && <img className="thumb" src={photoUrl} alt={`Profile photo of ${name} as shown on the site`} referrerPolicy="no-referrer" width={96} height={96} />}
+      {showPhoto && photoUrl && <img className="thumb" src={photoUrl} alt={t('rep_photo_alt', name)} referrerPolicy="no-referrer" width={96} height={96} />}
       <dl className="facts">
-        <dt>Site</dt>
+        <dt>{t('rep_site')}</dt>
         <dd>{platformName(entry.identity.platform)}</dd>
-        <dt>Profile</dt>
+        <dt>{t('rep_profile')}</dt>
         <dd>
           <ExternalLink href={entry.identity.url}>{entry.identity.url}</ExternalLink>
         </dd>
-        <dt>Checked</dt>
-        <dd>
-          {date(r.createdAt)} (first seen {date(entry.firstSeen)}, {entry.checks} check{entry.checks === 1 ? '' : 's'}; rule set {r.rulesetVersion})
+        <dt>{t('rep_checked')}</dt>
+        <dd>{tn('rep_checked_detail', entry.checks, [date(r.createdAt), date(entry.firstSeen), r.rulesetVersion])}</dd>
+        <dt>{t('rep_verified')}</dt>
+        <dd className="verified">
+          {entry.verified
+            ? entry.verified.note
+              ? t('rep_verified_yes_note', [date(entry.verified.at), entry.verified.note])
+              : t('rep_verified_yes', date(entry.verified.at))
+            : t('rep_verified_no')}
         </dd>
-        <dt>Verified</dt>
-        <dd className="verified">{entry.verified ? `Yes, ${date(entry.verified.at)}${entry.verified.note ? `: ${entry.verified.note}` : ''}` : 'No'}</dd>
       </dl>
-      <p className="why">
-        <strong>Why this level:</strong> {r.levelReason}
-      </p>
-      {r.missing.length > 0 && <p className="partial">Partial read: not found on the page: {r.missing.join(', ')}.</p>}
-      {r.findings.length === 0 && <p>No flags on this profile.</p>}
+      <p className="why">{t('whyLevel', levelReasonText(r))}</p>
+      {r.missing.length > 0 && <p className="partial">{t('missingFields', r.missing.join(', '))}</p>}
+      {r.findings.length === 0 && <p>{t('noFindings')}</p>}
       {CATEGORIES.map((cat) => {
         const fs = r.findings.filter((f) => f.category === cat);
         if (!fs.length) return null;
         return (
-          <section key={cat} className="category" aria-label={`${cat} findings`}>
-            <h3>{cat[0]!.toUpperCase() + cat.slice(1)}</h3>
+          <section key={cat} className="category" data-category={cat} aria-label={t('rep_findings_of', t(`cat_${cat}`))}>
+            <h3>{t(`cat_${cat}`)}</h3>
             {fs.map((f, i) => (
               <FindingView key={`${f.ruleId}-${i}`} entry={entry} f={f} />
             ))}
@@ -191,26 +189,22 @@ function ImportSummary({ result }: { result: ImportResult }) {
   const who = (x: { key: string; name: string | null }) => (x.name ? `${x.name} (${x.key})` : x.key);
   return (
     <div className="import-summary" data-testid="import-summary">
-      <p>
-        Import: {result.added.length} added, {result.merged.length} merged, {result.unchanged.length} already up to date, {result.refused.length} refused.
-      </p>
+      <p>{t('rep_import_summary', [result.added.length, result.merged.length, result.unchanged.length, result.refused.length])}</p>
       {result.added.length + result.merged.length > 0 && (
         <p>
-          <a href={reportPath([...result.added, ...result.merged].map((x) => x.key))}>Show the imported profiles</a>
+          <a href={reportPath([...result.added, ...result.merged].map((x) => x.key))}>{t('rep_show_imported')}</a>
         </p>
       )}
       <ul>
         {result.added.map((a) => (
-          <li key={`a-${a.key}`}>Added: {who(a)}</li>
+          <li key={`a-${a.key}`}>{t('rep_added', who(a))}</li>
         ))}
         {result.merged.map((m) => (
-          <li key={`m-${m.key}`}>
-            Merged: {who(m)} (kept the {m.report === 'imported' ? "file's newer report" : 'newer report already here'}; dismissals, notes and other data from both kept)
-          </li>
+          <li key={`m-${m.key}`}>{t(m.report === 'imported' ? 'rep_merged_file' : 'rep_merged_here', who(m))}</li>
         ))}
         {result.refused.map((r, i) => (
           <li key={`r-${i}`} className="refused">
-            Refused{r.key ? `: ${r.key}` : ''}: {r.reason}
+            {r.key ? t('rep_refused_key', [r.key, r.reason]) : t('rep_refused', r.reason)}
           </li>
         ))}
       </ul>
@@ -255,7 +249,7 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
         setStore(s);
         setLoaded(l);
       })
-      .catch((e: unknown) => live && setError(`The history could not be opened (${e instanceof Error ? e.message : String(e)}).`));
+      .catch((e: unknown) => live && setError(t('rep_open_failed', e instanceof Error ? e.message : String(e))));
     photoDataDefault?.()
       .then((v) => live && setPhotoData(v))
       .catch(() => undefined);
@@ -266,7 +260,7 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
 
   useEffect(() => {
     const es = loaded?.entries ?? [];
-    document.title = es.length === 1 ? `Vetter report: ${es[0]!.identity.name ?? es[0]!.identity.key}` : `Vetter report${es.length ? `: ${es.length} profiles` : ''}`;
+    document.title = es.length === 1 ? t('rep_doc_title_one', es[0]!.identity.name ?? es[0]!.identity.key) : es.length ? t('rep_doc_title_many', es.length) : t('rep_doc_title');
   }, [loaded]);
 
   const entries = loaded?.entries ?? [];
@@ -279,15 +273,15 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
             ? exportCsv(entries)
             : exportMarkdown(entries);
       const name = io.save(kind, text, entries);
-      setStatus(`Saved ${name}.`);
+      setStatus(t('rep_saved_file', name));
     } catch (e) {
-      setStatus(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('rep_export_failed', e instanceof Error ? e.message : String(e)));
     }
   };
   const doCopy = async () => {
     try {
       await io.copy(exportMarkdown(entries));
-      setStatus('The Markdown summary is on the clipboard.');
+      setStatus(t('rep_copied'));
     } catch (e) {
       setStatus(e instanceof Error ? e.message : String(e));
     }
@@ -296,18 +290,18 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
     const input = ev.currentTarget;
     const file = input.files?.[0];
     if (!file || !store) return;
-    setStatus(`Importing ${file.name}…`);
+    setStatus(t('rep_importing', file.name));
     let result: ImportResult;
     try {
       if (file.size > MAX_IMPORT_BYTES)
-        throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; Vetter imports files up to ${MAX_IMPORT_BYTES / 1e6} MB`);
+        throw new Error(t('rep_import_too_big', [file.name, Math.round(file.size / 1e6), MAX_IMPORT_BYTES / 1e6]));
       result = await applyImport(store, await file.text());
     } catch (e) {
-      result = { ok: false, error: `The import failed (${e instanceof Error ? e.message : String(e)}). Nothing else was changed.` };
+      result = { ok: false, error: t('rep_import_failed', e instanceof Error ? e.message : String(e)) };
     }
     input.value = '';
     setImportResult(result);
-    setStatus(result.ok ? `Imported ${file.name}.` : `${file.name} was not imported.`);
+    setStatus(t(result.ok ? 'rep_imported' : 'rep_not_imported', file.name));
     setLoaded(await load(store));
   };
 
@@ -319,40 +313,38 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
   return (
     <>
       <header>
-        <h1>Vetter flag report</h1>
+        <h1>{t('rep_title')}</h1>
         <p className="meta">
-          {loaded ? `${entries.length} profile${entries.length === 1 ? '' : 's'}` : 'Loading…'} · report made {new Date().toISOString().slice(0, 10)}
-          {appVersion ? ` by Vetter ${appVersion}` : ''}
+          {loaded ? tn('rep_profiles', entries.length) : t('rep_loading')} ·{' '}
+          {appVersion ? t('rep_made_by', [new Date().toISOString().slice(0, 10), appVersion]) : t('rep_made', new Date().toISOString().slice(0, 10))}
         </p>
       </header>
-      <nav className="toolbar no-print" aria-label="Export, print and import">
+      <nav className="toolbar no-print" aria-label={t('rep_toolbar')}>
         <button type="button" onClick={() => doExport('json')} disabled={none}>
-          Export JSON
+          {t('rep_export_json')}
         </button>
         <button type="button" onClick={() => doExport('csv')} disabled={none}>
-          Export CSV
+          {t('rep_export_csv')}
         </button>
         <button type="button" onClick={() => doExport('markdown')} disabled={none}>
-          Export Markdown
+          {t('rep_export_md')}
         </button>
         <button type="button" onClick={doCopy} disabled={none}>
-          Copy Markdown
+          {t('rep_copy_md')}
         </button>
         <button type="button" onClick={() => io.print()} disabled={none}>
-          Print
+          {t('rep_print')}
         </button>
         <label className="file-button" htmlFor={fileInputId}>
-          Import…
+          {t('rep_import')}
         </label>
-        <input id={fileInputId} className="file-input" type="file" accept="application/json,.json" onChange={onImport} disabled={!store} aria-label="Import a Vetter JSON export" />
+        <input id={fileInputId} className="file-input" type="file" accept="application/json,.json" onChange={onImport} disabled={!store} aria-label={t('rep_import_label')} />
         <div className="options">
           <label>
-            <input type="checkbox" checked={showPhoto} onChange={(e) => setShowPhoto(e.currentTarget.checked)} /> Include photo thumbnail (loads the
-            image from the site)
+            <input type="checkbox" checked={showPhoto} onChange={(e) => setShowPhoto(e.currentTarget.checked)} /> {t('rep_show_photo')}
           </label>
           <label>
-            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> Include photo fingerprints and face
-            descriptors in the JSON export
+            <input type="checkbox" checked={photoData} onChange={(e) => setPhotoData(e.currentTarget.checked)} /> {t('rep_photo_data')}
           </label>
         </div>
       </nav>
@@ -368,27 +360,25 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
         {error && <p role="alert">{error}</p>}
         {loaded && loaded.aside.length > 0 && (
           <p role="alert" className="notice" data-testid="set-aside">
-            {loaded.aside.length} stored record{loaded.aside.length === 1 ? '' : 's'} could not be read and {loaded.aside.length === 1 ? 'was' : 'were'} set aside
-            (kept, not deleted): {loaded.aside.map((a) => `${a.key} (${a.reason})`).join('; ')}.
+            {tn('rep_set_aside', loaded.aside.length, [loaded.aside.map((a) => `${a.key} (${a.reason})`).join('; ')])}
           </p>
         )}
         {loaded && loaded.missing.length > 0 && (
           <p role="alert" className="notice" data-testid="missing">
-            No stored check for {loaded.missing.join(', ')}. The profile may never have been checked in this browser, or its history was deleted. Check the
-            profile again, or import a Vetter export that contains it.
+            {t('rep_missing', loaded.missing.join(', '))}
             {lastStatus?.message && loaded.missing.includes(lastStatus.key) && lastStatus.state !== 'saved' && (
               <>
                 {' '}
                 <span data-testid="history-status" data-state={lastStatus.state}>
                   {lastStatus.message}
                 </span>{' '}
-                <a href="/options.html">Settings</a>
+                <a href="/options.html">{t('settings')}</a>
               </>
             )}
           </p>
         )}
-        {loaded && selection.kind === 'none' && <p>No profile chosen. Open this page from the popup, a badge or the history, or import a Vetter export.</p>}
-        {loaded && selection.kind === 'all' && none && <p>The history is empty. Check a profile, or import a Vetter export.</p>}
+        {loaded && selection.kind === 'none' && <p>{t('rep_none_chosen')}</p>}
+        {loaded && selection.kind === 'all' && none && <p>{t('rep_history_empty')}</p>}
         {entries.map((e) => (
           <EntryView key={e.identity.key} entry={e} showPhoto={showPhoto} />
         ))}
@@ -397,7 +387,7 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
         )}
       </main>
       <footer>
-        <p>{DISCLAIMER}</p>
+        <p>{t('rep_disclaimer')}</p>
       </footer>
     </>
   );

@@ -13,6 +13,7 @@ import type { HistoryStore } from '@/lib/history/store-types';
 import type { ReanalyzeResult } from '@/lib/messages';
 import type { ManagerNotes } from '@/lib/notes/schema';
 import type { Report } from '@/lib/report/schema';
+import { t } from '@/lib/i18n';
 
 export type Reanalyze = (key: string) => Promise<ReanalyzeResult>;
 
@@ -29,8 +30,6 @@ export interface EvidenceProps {
 
 type State = 'idle' | 'pending' | 'saving' | 'updating' | 'saved' | 'failed';
 
-const NEXT_CHECK =
-  'This stored entry holds no copy of the profile (it was stored by an older Vetter or imported), so the findings will include your notes at the next check of the profile: open its page again.';
 const clock = () => new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -67,12 +66,12 @@ export function Evidence({ entry, store, reanalyze, onUpdated, saveDelayMs = 800
     try {
       while (pending.current) {
         const notes = pending.current;
-        show('saving', 'Saving…');
+        show('saving', t('ev_saving'));
         try {
           const saved = await props.current.store.setNotes(key, notes);
-          if (!saved) throw new Error('this profile is no longer in the history (it may have been deleted in another tab)');
+          if (!saved) throw new Error(t('ev_gone'));
         } catch (e) {
-          show('failed', `Not saved: ${why(e)}. Your changes are still on this page; Vetter tries again at your next change, or press Retry.`);
+          show('failed', t('ev_failed', why(e)));
           return;
         }
         if (pending.current === notes) pending.current = null;
@@ -81,19 +80,18 @@ export function Evidence({ entry, store, reanalyze, onUpdated, saveDelayMs = 800
         const { reanalyze: run, hasProfile } = props.current;
         if (!hasProfile || noProfile.current || !run) {
           // Without a stored profile the notice below already says when the notes apply.
-          const when = !hasProfile ? '' : noProfile.current ? ` ${NEXT_CHECK}` : ' The findings will include your notes at the next check of the profile.';
-          show('saved', `Saved at ${clock()}.${when}`);
+          show('saved', !hasProfile ? t('ev_saved_at', clock()) : noProfile.current ? t('ev_saved_at_nocopy', [clock(), t('ev_next_check')]) : t('ev_saved_at_next', clock()));
           continue;
         }
-        show('updating', 'Saved. Updating the findings with your notes…');
+        show('updating', t('ev_updating'));
         const r: ReanalyzeResult = await run(key).catch((e: unknown) => ({ ok: false as const, error: why(e) }));
         if (r.ok) {
           props.current.onUpdated(key, { report: r.report });
-          show('saved', `Saved at ${clock()}; the findings above include your notes.`);
+          show('saved', t('ev_saved_applied', clock()));
         } else if (r.noProfile) {
           noProfile.current = true;
-          show('saved', `Saved at ${clock()}. ${NEXT_CHECK}`);
-        } else show('saved', `Saved at ${clock()}, but the findings could not be updated now (${r.error}); they will include your notes at the next check.`);
+          show('saved', t('ev_saved_at_nocopy', [clock(), t('ev_next_check')]));
+        } else show('saved', t('ev_saved_not_updated', [clock(), r.error]));
       }
     } finally {
       busy.current = false;
@@ -103,7 +101,7 @@ export function Evidence({ entry, store, reanalyze, onUpdated, saveDelayMs = 800
   const onChange = (n: ManagerNotes) => {
     setDraft(n);
     pending.current = n;
-    if (!busy.current) show('pending', 'Changes not saved yet…');
+    if (!busy.current) show('pending', t('ev_pending'));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), saveDelayMs);
   };
@@ -126,18 +124,18 @@ export function Evidence({ entry, store, reanalyze, onUpdated, saveDelayMs = 800
 
   return (
     <section className="evidence no-print" aria-labelledby={headingId} data-key={key}>
-      <h2 id={headingId}>Your evidence</h2>
+      <h2 id={headingId}>{t('ev_title')}</h2>
       <div className="evidence-status" role="status" aria-live="polite" data-testid="notes-status" data-state={state}>
         {message}
         {state === 'failed' && (
           <button type="button" onClick={() => void flush()}>
-            Retry
+            {t('ev_retry')}
           </button>
         )}
       </div>
       {!entry.profile && (
         <p className="notice" data-testid="notes-next-check">
-          {NEXT_CHECK}
+          {t('ev_next_check')}
         </p>
       )}
       <NotesPanel key={key} notes={draft} profileName={entry.identity.name ?? entry.snapshot.name} onChange={onChange} />

@@ -5,6 +5,9 @@ import { ReanalyzeResult } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings/store';
 import { App } from './App';
 import { openStore } from './store';
+import { uiLang } from '@/lib/i18n';
+
+document.documentElement.lang = uiLang();
 
 createRoot(document.getElementById('root')!).render(
   <App

@@ -333,7 +333,7 @@ describe('options page', () => {
 });
 
 describe('Japanese', () => {
-  it('badge, panel, popup and options speak Japanese when the browser does; axe finds nothing serious in the panel', async () => {
+  it('badge, panel, popup, options, history and report pages speak Japanese when the browser does; axe finds nothing serious in the panel', async () => {
     const ja = await launchWithExtension({ server, extraArgs: ['--lang=ja'] });
     try {
       const page = await ja.context.newPage();
@@ -369,6 +369,21 @@ describe('Japanese', () => {
       expect(await opts.locator('tr[data-rule-id="pay-crypto"] strong').textContent()).toBe('暗号資産での支払いを求めている');
       expect(await opts.locator('tr[data-rule-id="pay-crypto"] p').textContent()).toContain('仮想通貨での支払いの要求を警告サインに挙げています');
       expect(await opts.evaluate(() => document.documentElement.lang)).toBe('ja');
+      // The full report (with "Your evidence") and the history page of the profile just checked, in Japanese.
+      const history = await ja.context.newPage();
+      await history.goto(`chrome-extension://${ja.extensionId}/profiles.html`);
+      await expect.poll(() => history.locator('h1').textContent()).toBe('確認したプロフィール');
+      expect(await history.evaluate(() => document.documentElement.lang)).toBe('ja');
+      await history.locator('tbody th a').first().click();
+      await history.locator('section.evidence > h2').waitFor();
+      expect(await history.locator('h1').textContent()).toBe('Vetter 警告サインのレポート');
+      expect(await history.locator('section.evidence > h2').textContent()).toBe('あなたの記録');
+      const reportTitles = await history.locator('article.finding h4').allTextContents();
+      expect(reportTitles.length).toBe(titles.length);
+      for (const title of reportTitles) expect(title).toMatch(jaText);
+      expect(await history.locator('.why').textContent()).toMatch(jaText);
+      expect(await history.locator('fieldset[data-item="camera"] legend').textContent()).toBe('カメラ');
+      await history.screenshot({ path: join(SHOTS, 'report-ja.png'), fullPage: true });
     } finally {
       await ja.close();
     }

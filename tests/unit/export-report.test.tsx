@@ -9,6 +9,11 @@ import { parseSelection, reportPath } from '../../lib/export/report-url';
 import type { HistoryEntry } from '../../lib/history/schema';
 import { cleanEntry, flaggedEntry, HOSTILE, hostileEntry } from './export-entries';
 import { MemoryStore } from './memory-store';
+import { catalogue, installCatalogue } from './ui-helpers';
+
+const en = catalogue('en');
+
+beforeEach(() => installCatalogue('en'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -81,8 +86,9 @@ describe('report page', () => {
     expect(container.textContent).toContain(e.report.levelReason);
     const findings = container.querySelectorAll('article.finding');
     expect(findings).toHaveLength(e.report.findings.length);
-    const cats = [...container.querySelectorAll('section.category h3')].map((h) => h.textContent!.toLowerCase());
-    expect(new Set(cats)).toEqual(new Set(e.report.findings.map((f) => f.category)));
+    const cats = [...container.querySelectorAll<HTMLElement>('section.category')];
+    expect(new Set(cats.map((c) => c.dataset['category']))).toEqual(new Set(e.report.findings.map((f) => f.category)));
+    for (const c of cats) expect(c.querySelector('h3')!.textContent).toBe(en[`cat_${c.dataset['category']}`]!.message);
     for (const f of e.report.findings) {
       const el = container.querySelector(`article[data-rule-id="${f.ruleId}"]`)!;
       expect(el.textContent).toContain(f.nextStep);

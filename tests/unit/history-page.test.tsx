@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, type Loaded } from '@/entrypoints/profiles/App';
 import { applyFilters, NO_FILTERS, reportHref, sortEntries } from '@/entrypoints/profiles/filter';
 import { analyze } from '@/lib/engine';
@@ -8,6 +8,9 @@ import { mergeEntry, textFingerprints } from '@/lib/history/record';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { Profile } from '@/lib/profile/schema';
 import { makeProfile } from './helpers';
+import { installCatalogue } from './ui-helpers';
+
+beforeEach(() => installCatalogue('en'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

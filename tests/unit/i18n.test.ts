@@ -10,6 +10,8 @@ import { browserLookup, findingText } from '@/lib/ui/finding-text';
 import { corpusFindings as runCorpus, type CorpusFinding } from './finding-corpus';
 import { CATEGORIES, LEVELS, SEVERITIES } from '@/lib/report/schema';
 import { REPO_ROOT } from './helpers';
+import { CHECKLIST_ITEMS, PASTE_KINDS } from '@/lib/notes/schema';
+import { SORT_KEYS } from '@/entrypoints/profiles/filter';
 import { catalogue, installCatalogue } from './ui-helpers';
 
 const en = catalogue('en');
@@ -48,6 +50,12 @@ describe('message catalogues', () => {
     const used = new Set<string>();
     for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
     for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
+    // Counted messages: tn('key', n) reads key_one and key_many.
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\btn\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_many`);
+    for (const i of CHECKLIST_ITEMS) used.add(`chk_${i}`).add(`chk_${i}_help`).add(`chk_${i}_long`);
+    for (const a of ['concern', 'no-concern', 'unknown'] as const) used.add(`ans_${a.replace(/-/g, '_')}`);
+    for (const k of PASTE_KINDS) used.add(`paste_${k}`);
+    for (const c of SORT_KEYS) used.add(`hist_col_${c}`);
     for (const l of LEVELS) used.add(`level_${l}`).add(`toolbar_${l}`);
     for (const s of SEVERITIES) used.add(`sev_${s}`);
     for (const c of CATEGORIES) used.add(`cat_${c}`);

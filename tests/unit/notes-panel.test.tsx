@@ -7,12 +7,16 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotesPanel } from '../../components/NotesPanel';
-import { CHECKLIST_TEXT } from '../../lib/notes/labels';
+import { catalogue, installCatalogue } from './ui-helpers';
 import { CHECKLIST_ITEMS, ManagerNotes } from '../../lib/notes/schema';
 import { NOW } from './helpers';
 import { makeNotes, paste } from './notes-helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const en = catalogue('en');
+const label = (item: string) => en[`chk_${item}`]!.message;
+const help = (item: string) => en[`chk_${item}_help`]!.message;
+beforeEach(() => installCatalogue('en'));
 
 let host: HTMLDivElement;
 let root: Root;
@@ -85,12 +89,12 @@ describe('NotesPanel', () => {
     render();
     for (const item of CHECKLIST_ITEMS) {
       const fs = q(`fieldset[data-item="${item}"]`);
-      expect(fs.querySelector('legend')!.textContent).toBe(CHECKLIST_TEXT[item].label);
-      expect(fs.textContent).toContain(CHECKLIST_TEXT[item].help);
+      expect(fs.querySelector('legend')!.textContent).toBe(label(item));
+      expect(fs.textContent).toContain(help(item));
       const radios = [...fs.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
       expect(radios.map((r) => r.closest('label')!.textContent)).toEqual(['Concern', 'No concern', 'Not checked']);
       expect(radios.find((r) => r.checked)!.value).toBe('unknown');
-      expect(host.ownerDocument.getElementById(fs.getAttribute('aria-describedby')!)!.textContent).toBe(CHECKLIST_TEXT[item].help);
+      expect(host.ownerDocument.getElementById(fs.getAttribute('aria-describedby')!)!.textContent).toBe(help(item));
     }
     expect(changes).toEqual([]);
   });

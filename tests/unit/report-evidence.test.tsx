@@ -18,6 +18,9 @@ import { AnalyzeResult, ReanalyzeResult } from '../../lib/messages';
 import type { Profile } from '../../lib/profile/schema';
 import { defaultSettings } from '../../lib/settings/schema';
 import { makeProfile, NOW } from './helpers';
+import { installCatalogue } from './ui-helpers';
+
+beforeEach(() => installCatalogue('en'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
