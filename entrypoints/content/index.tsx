@@ -13,6 +13,7 @@ import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
 import { fromOwnExtension } from '@/lib/security/senders';
+import { uiLang } from '@/lib/i18n';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
 import { showOnPage } from './highlight';
@@ -27,6 +28,16 @@ const SETTLE_MS = 4000;
 const RECHECK_DEBOUNCE_MS = 400;
 /** The page-load check shows "Checking…" only when the background takes longer than this (a cold service worker, the face model's first load). */
 const PLACEHOLDER_AFTER_MS = 400;
+
+/**
+ * Resolves when the DOM is complete. The script runs at document_start (its bundle is evaluated while the HTML is
+ * still loading, outside the user's wait; issue 8): the DOMContentLoaded listener registered here, in the isolated
+ * world, before any page script, runs first in the DOMContentLoaded dispatch itself, and the `await` after it
+ * continues in the microtask right after the listener, still inside that dispatch, before the page's first layout
+ * and frame. When the DOM is already complete (a copy injected after an extension update, or programmatically), at once.
+ */
+const domReady = (): Promise<void> =>
+  document.readyState === 'loading' ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
 
 /** Let the page run (input, its own scripts) between our steps, so that no single task of ours runs long. */
 const yieldToPage = (): Promise<void> => {
@@ -52,13 +63,13 @@ interface State {
 export default defineContentScript({
   matches: SITE_MATCHES,
   cssInjectionMode: 'manual',
-  runAt: 'document_end',
+  runAt: 'document_start',
   // Do not announce the start (and the extension's id) to the page with window.postMessage.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ctx.onInvalidated(guardRestartEvent(browser.runtime.id, import.meta.env.ENTRYPOINT));
     performance.mark('vetter:start'); // `npm run bench`: page-side time (see tests/bench/page.ts)
-    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: pageScheme(), photoUrl: null, historyNote: null };
+    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: 'light', photoUrl: null, historyNote: null };
     let root: Root | null = null;
     const set = (patch: Partial<State>) => {
       state = { ...state, ...patch };
@@ -114,7 +125,7 @@ export default defineContentScript({
         anchor: 'body',
         append: 'last',
         onMount(container) {
-          root = createRoot(container);
+          root ??= createRoot(container); // (prepared while the HTML loaded)
           render();
           return root;
         },
@@ -172,7 +183,7 @@ export default defineContentScript({
         if (watching) flushSync(render);
         else await start();
         // For `npm run bench` (page-side speed): the badge shows the report's level. Carries no data.
-        if (root && !state.hidden) performance.mark('vetter:badge');
+        if (watching && root && !state.hidden) performance.mark('vetter:badge');
         await annotate({ type: 'vetter:annotations' }).catch(() => undefined);
         return { ok: true, profile: checked, report: res.value };
       } catch (e) {
@@ -191,7 +202,12 @@ export default defineContentScript({
       const created = await createUi();
       if (watching) return;
       watching = true;
+      // The page's light or dark background, read now that its style is computed (at DOMContentLoaded it would force
+      // the page's whole style recalculation inside our task).
+      state = { ...state, scheme: pageScheme() };
+      performance.mark('vetter:scheme'); // `npm run bench`: the render's steps
       created.mount();
+      performance.mark('vetter:mounted');
       let active = true;
       const stops: (() => void)[] = [() => (active = false)];
       // The name element is looked up again only when it left the page (SPA navigation, re-render).
@@ -251,12 +267,33 @@ export default defineContentScript({
         return undefined;
       }
       if (!isCheckRequest(message)) return undefined;
-      return start().then(() => {
+      return domReady().then(start).then(() => {
         set({ hidden: false });
         return check();
       });
     });
 
+    // The script was injected into a complete DOM (not at document_start): its evaluation was one task, so read the
+    // page in the next one. Otherwise read in the DOMContentLoaded dispatch (domReady).
+    const injectedLate = document.readyState !== 'loading';
+    // While the HTML is still loading, in a task of its own: load the browser's message catalogue (~15 ms at its first
+    // use in a page) and prepare the badge, its shadow root and a first render of its "Checking…" state while it is
+    // not in the page (the renderer's code is compiled then), so that the render after the background's answer is only
+    // the badge's update (issue 8).
+    setTimeout(() => {
+      performance.mark('vetter:prepare'); // `npm run bench`
+      uiLang();
+      void createUi().then((created) => {
+        if (!root) {
+          root = createRoot(created.uiContainer);
+          render();
+        }
+        performance.mark('vetter:prepared');
+      });
+    }, 0);
+    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
+    await domReady();
+    performance.mark('vetter:dcl');
     // Wait until the profile header is there (client-rendered pages), then read; read anyway after SETTLE_MS.
     const ready = () => !!document.querySelector('[itemprop="name"], [data-test="freelancer-name"], h1, h2');
     if (!ready()) {
@@ -266,9 +303,7 @@ export default defineContentScript({
         ctx.setTimeout(() => (obs.disconnect(), resolve()), SETTLE_MS);
       });
     }
-    // The script's own evaluation was one task: read the page in the next one.
-    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
-    await yieldToPage();
+    if (injectedLate) await yieldToPage();
     await check({ auto: true });
   },
 });

@@ -24,7 +24,7 @@ import { CHROME_DIST, findChromium, launchWithExtension, loadFixtures, startFixt
 const RUNS = Number(process.env['BENCH_PAGE_RUNS'] ?? 20);
 /** Another build to measure (e.g. an older commit's `.output/chrome-mv3`, to compare under the same load). */
 const DIST = process.env['BENCH_EXTENSION_DIR'] ?? CHROME_DIST;
-const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:badge', 'vetter:placed'] as const;
+const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:prepared', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
   ['evaluation', 'vetter:load', 'vetter:yield'],
@@ -35,10 +35,15 @@ const TASKS = [
 interface Sample {
   /** ms from DOMContentLoaded to each mark (NaN when absent) */
   marks: Record<string, number>;
+  /** ms from the navigation's start: DOMContentLoaded, the load event, the badge */
+  nav: { dcl: number; load: number; badge: number };
+  /** epoch ms of the page's marks `vetter:sent` and `vetter:reply` (to pair with the background's receivedAt/repliedAt) */
+  sentAt: number;
+  replyAt: number;
   longTasks: { start: number; dur: number }[];
   /** the long tasks' starts and ends, ms after DOMContentLoaded */
   longAfterDcl: { start: number; end: number }[];
-  /** durations of the long tasks that overlap Vetter's span */
+  /** durations of the long tasks that overlap one of Vetter's own tasks */
   inVetterSpan: number[];
 }
 
@@ -66,23 +71,35 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
   await page.addInitScript(OBSERVE);
   await page.goto(f.url);
   if (withExtension) await page.waitForFunction(() => performance.getEntriesByName('vetter:badge').length > 0, undefined, { timeout: 30_000 });
-  else await page.waitForLoadState('load');
+  await page.waitForLoadState('load');
   await page.waitForTimeout(300); // let the observers deliver
   const r = await page.evaluate((names) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     // (no named helper functions in here: tsx would wrap them in a __name() the page does not have)
     const marks = Object.fromEntries(names.map((n) => [n, (performance.getEntriesByName(n)[0]?.startTime ?? NaN) - nav.domContentLoadedEventStart]));
-    return { dcl: nav.domContentLoadedEventStart, marks, lt: (window as unknown as { __lt: { start: number; dur: number }[] }).__lt };
+    return {
+      dcl: nav.domContentLoadedEventStart,
+      load: nav.loadEventStart,
+      badge: performance.getEntriesByName('vetter:badge')[0]?.startTime ?? NaN,
+      sentAt: performance.timeOrigin + (performance.getEntriesByName('vetter:sent')[0]?.startTime ?? NaN),
+      replyAt: performance.timeOrigin + (performance.getEntriesByName('vetter:reply')[0]?.startTime ?? NaN),
+      marks,
+      lt: (window as unknown as { __lt: { start: number; dur: number }[] }).__lt,
+    };
   }, PHASES as unknown as string[]);
   await page.close();
-  // (builds older than the `vetter:load` mark: from `vetter:start`)
-  const from = r.dcl + (Number.isFinite(r.marks['vetter:load']) ? r.marks['vetter:load']! : (r.marks['vetter:start'] ?? NaN));
-  const to = r.dcl + (r.marks['vetter:badge'] ?? NaN);
+  // Vetter's own tasks' windows (evaluation, extraction, render; builds older than the `vetter:load` mark: from
+  // `vetter:start`), absolute: a long task counts when it overlaps one of them.
+  const abs = (k: string) => r.dcl + (r.marks[k] ?? NaN);
+  const windows = TASKS.map(([, a, b]) => [a === 'vetter:load' && !Number.isFinite(r.marks[a]) ? abs('vetter:start') : abs(a), abs(b)] as const);
   return {
     marks: r.marks,
+    nav: { dcl: r.dcl, load: r.load, badge: r.badge },
+    sentAt: r.sentAt,
+    replyAt: r.replyAt,
     longTasks: r.lt,
     longAfterDcl: r.lt.map((t) => ({ start: t.start - r.dcl, end: t.start + t.dur - r.dcl })),
-    inVetterSpan: r.lt.filter((t) => t.start + t.dur >= from && t.start <= to).map((t) => t.dur),
+    inVetterSpan: r.lt.filter((t) => windows.some(([a, b]) => t.start + t.dur >= a && t.start <= b)).map((t) => t.dur),
   };
 }
 
@@ -120,7 +137,7 @@ export async function benchPage(): Promise<void> {
       // The background's steps for these checks (entrypoints/background.ts checkTimes: numbers only).
       const times = ((await withExt.worker.evaluate(() => (globalThis as { __vetterCheckTimes?: Record<string, number>[] }).__vetterCheckTimes ?? []).catch(() => [])) as Record<string, number>[]).slice(-RUNS);
       const base: Sample[] = [];
-      for (let i = 0; i < Math.min(RUNS, 5); i++) base.push(await measure(without, f, false));
+      for (let i = 0; i < Math.min(RUNS, 10); i++) base.push(await measure(without, f, false));
       const at = (k: string) => samples.map((s) => s.marks[k] ?? NaN);
       const badge = at('vetter:badge');
       const vetterLong = samples.flatMap((s) => s.inVetterSpan);
@@ -128,14 +145,27 @@ export async function benchPage(): Promise<void> {
       const allWithout = base.flatMap((s) => s.longTasks.map((t) => t.dur));
       console.log(`  ${f.file} (${(f.html.length / 1024).toFixed(1)} KB; ${before} before, ${load()} after)`);
       console.log(`    DOMContentLoaded → badge (level shown): median ${ms(quantile(badge, 0.5))}, p95 ${ms(quantile(badge, 0.95))}`);
+      const navMed = (xs: Sample[], k: keyof Sample['nav']) => ms(quantile(xs.map((s) => s.nav[k]), 0.5));
+      console.log(
+        `    from the navigation's start (medians): badge ${navMed(samples, 'badge')}; the page's own DOMContentLoaded ${navMed(samples, 'dcl')} with Vetter, ${navMed(base, 'dcl')} without; load event ${navMed(samples, 'load')} with, ${navMed(base, 'load')} without`,
+      );
       const ph = (k: string) => ms(quantile(at(k), 0.5));
       console.log(
-        `    after DOMContentLoaded (medians): script evaluates ${ph('vetter:load')}, main() ${ph('vetter:start')}, page read ${ph('vetter:extract')}–${ph('vetter:extracted')}, background replied ${ph('vetter:reply')}, badge ${ph('vetter:badge')}, placed beside the name ${ph('vetter:placed')}`,
+        `    after DOMContentLoaded (medians): script evaluates ${ph('vetter:load')}, main() ${ph('vetter:start')}, DOMContentLoaded listener ${ph('vetter:dcl')}, page read ${ph('vetter:extract')}–${ph('vetter:extracted')}, background replied ${ph('vetter:reply')}, badge ${ph('vetter:badge')}, placed beside the name ${ph('vetter:placed')}`,
       );
       const stepMed = (a: string, b: string) => ms(quantile(samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)), 0.5));
       console.log(`    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the page's own tasks, e.g. its first frame, run between), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`);
+      console.log(`    the badge prepared while the HTML loads (catalogue, shadow root, first render; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')})`);
+      console.log(`    render steps (medians): reply → page colours read ${stepMed('vetter:reply', 'vetter:scheme')}, → badge mounted ${stepMed('vetter:scheme', 'vetter:mounted')}, → rendered ${stepMed('vetter:mounted', 'vetter:badge')}`);
+      // The message's way to the background and back (epoch ms on both sides; the same machine's clock).
+      const pair = samples.map((s) => times.find((t) => (t['receivedAt'] ?? NaN) >= s.sentAt - 1 && (t['receivedAt'] ?? NaN) <= s.replyAt));
+      const there = samples.map((s, i) => (pair[i]?.['receivedAt'] ?? NaN) - s.sentAt);
+      const back = samples.map((s, i) => s.replyAt - (pair[i]?.['repliedAt'] ?? NaN));
+      const inside = pair.map((t) => (t?.['repliedAt'] ?? NaN) - (t?.['receivedAt'] ?? NaN));
+      if (pair.some(Boolean))
+        console.log(`    round trip split (medians): page → background ${ms(quantile(there, 0.5))}, in the background ${ms(quantile(inside, 0.5))}, background → page ${ms(quantile(back, 0.5))}`);
       if (times.length) {
-        const steps = ['parse', 'settings', 'photo', 'waitSave', 'history', 'analyze', 'reply', 'save', 'status', 'total'];
+        const steps = ['parse', 'loadSettings', 'settings', 'photo', 'waitSave', 'history', 'analyze', 'reply', 'save', 'status', 'total'];
         const med = (k: string) => ms(quantile(times.map((t) => t[k] ?? NaN), 0.5));
         console.log(`    background check steps (medians over ${times.length}; the reply goes after 'analyze', before 'save'): ${steps.map((k) => `${k} ${med(k)}`).join(', ')}`);
       } else console.log('    background check steps: n/a (a build without checkTimes)');
@@ -151,7 +181,7 @@ export async function benchPage(): Promise<void> {
           `    the page's own long tasks without Vetter (${pageLong.length} in ${base.length} loads): from ${ms(quantile(pageLong.map((t) => t.start), 0.5))} to ${ms(quantile(pageLong.map((t) => t.end), 0.5))} after DOMContentLoaded (medians)`,
         );
       console.log(
-        `    long tasks overlapping Vetter's span: ${vetterLong.length} over ${RUNS} loads${vetterLong.length ? ` (max ${Math.max(...vetterLong).toFixed(0)} ms)` : ''}; ` +
+        `    long tasks overlapping Vetter's own tasks: ${vetterLong.length} over ${RUNS} loads${vetterLong.length ? ` (max ${Math.max(...vetterLong).toFixed(0)} ms)` : ''}; ` +
           `all long tasks per load with Vetter ${(allWith.length / RUNS).toFixed(1)}, without ${(allWithout.length / base.length).toFixed(1)}`,
       );
     }
