@@ -16,6 +16,7 @@ import { fromOwnExtension } from '@/lib/security/senders';
 import { uiLang } from '@/lib/i18n';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
+import { domReady } from './dom-ready';
 import { showOnPage } from './highlight';
 import { analyzeReply, annotationsReply, historyStatusMessage, isCheckRequest } from './replies';
 // The badge's styles, bundled as a string and given to the shadow root directly: with cssInjectionMode 'ui' WXT
@@ -28,16 +29,6 @@ const SETTLE_MS = 4000;
 const RECHECK_DEBOUNCE_MS = 400;
 /** The page-load check shows "Checking…" only when the background takes longer than this (a cold service worker, the face model's first load). */
 const PLACEHOLDER_AFTER_MS = 400;
-
-/**
- * Resolves when the DOM is complete. The script runs at document_start (its bundle is evaluated while the HTML is
- * still loading, outside the user's wait; issue 8): the DOMContentLoaded listener registered here, in the isolated
- * world, before any page script, runs first in the DOMContentLoaded dispatch itself, and the `await` after it
- * continues in the microtask right after the listener, still inside that dispatch, before the page's first layout
- * and frame. When the DOM is already complete (a copy injected after an extension update, or programmatically), at once.
- */
-const domReady = (): Promise<void> =>
-  document.readyState === 'loading' ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })) : Promise.resolve();
 
 /** Let the page run (input, its own scripts) between our steps, so that no single task of ours runs long. */
 const yieldToPage = (): Promise<void> => {
@@ -140,6 +131,17 @@ export default defineContentScript({
     /** The page-load read, whose fingerprint is taken only when the page is re-read (not in the page-load's tasks). */
     let lastRead: Profile | null = null;
     const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
+    /**
+     * The page-load read runs in the DOMContentLoaded dispatch, before the page's own DOMContentLoaded handlers: what
+     * they change in the page (a section filled in then) is noted from the read on, and read again when the badge is
+     * shown (start()), as the re-read of later sections does.
+     */
+    let changedSinceRead = false;
+    let earlyChanges: MutationObserver | null = null;
+    const stopEarlyChanges = () => {
+      earlyChanges?.disconnect();
+      earlyChanges = null;
+    };
 
     /**
      * Read the page and have the background analyse it. The profile is sent first; the badge's UI is prepared
@@ -202,6 +204,10 @@ export default defineContentScript({
       const created = await createUi();
       if (watching) return;
       watching = true;
+      // (before the badge goes into the page: its own mount is not a change of the page)
+      stopEarlyChanges();
+      const reread = changedSinceRead;
+      changedSinceRead = false;
       // The page's light or dark background, read now that its style is computed (at DOMContentLoaded it would force
       // the page's whole style recalculation inside our task).
       state = { ...state, scheme: pageScheme() };
@@ -234,6 +240,9 @@ export default defineContentScript({
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       stops.push(() => observer.disconnect());
+      if (reread) {
+        timer = ctx.setTimeout(() => active && void check({ onlyIfChanged: true }), RECHECK_DEBOUNCE_MS);
+      }
       // Single-page navigation to another profile: read again (the same badge is reused, never a second one).
       // (WXT keeps this listener until the script is invalidated: `active` turns it off after stop().)
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
@@ -247,6 +256,7 @@ export default defineContentScript({
     }
     /** The automatic check turned out to be off for this site: take down the "Checking…" placeholder, if shown. */
     function stop() {
+      stopEarlyChanges();
       if (!watching) return;
       watching = false;
       stopWatching?.();
@@ -304,6 +314,12 @@ export default defineContentScript({
       });
     }
     if (injectedLate) await yieldToPage();
+    // (the read below is synchronous: a change from here on is one the read did not see)
+    earlyChanges = new MutationObserver(() => {
+      changedSinceRead = true;
+      stopEarlyChanges();
+    });
+    earlyChanges.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     await check({ auto: true });
   },
 });
