@@ -24,10 +24,12 @@ import { CHROME_DIST, findChromium, launchWithExtension, loadFixtures, startFixt
 const RUNS = Number(process.env['BENCH_PAGE_RUNS'] ?? 20);
 /** Another build to measure (e.g. an older commit's `.output/chrome-mv3`, to compare under the same load). */
 const DIST = process.env['BENCH_EXTENSION_DIR'] ?? CHROME_DIST;
-const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:prepared', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
+const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:prepared', 'vetter:warm', 'vetter:warmed', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
   ['evaluation', 'vetter:load', 'vetter:yield'],
+  ['preparation', 'vetter:prepare', 'vetter:prepared'],
+  ['warm-up', 'vetter:warm', 'vetter:warmed'],
   ['extraction', 'vetter:extract', 'vetter:sent'],
   ['render', 'vetter:reply', 'vetter:badge'],
 ] as const;
@@ -36,7 +38,7 @@ interface Sample {
   /** ms from DOMContentLoaded to each mark (NaN when absent) */
   marks: Record<string, number>;
   /** ms from the navigation's start: DOMContentLoaded, the load event, the badge */
-  nav: { dcl: number; load: number; badge: number };
+  nav: { dcl: number; load: number; badge: number; fcp: number };
   /** epoch ms of the page's marks `vetter:sent` and `vetter:reply` (to pair with the background's receivedAt/repliedAt) */
   sentAt: number;
   replyAt: number;
@@ -80,6 +82,7 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
     return {
       dcl: nav.domContentLoadedEventStart,
       load: nav.loadEventStart,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       badge: performance.getEntriesByName('vetter:badge')[0]?.startTime ?? NaN,
       sentAt: performance.timeOrigin + (performance.getEntriesByName('vetter:sent')[0]?.startTime ?? NaN),
       replyAt: performance.timeOrigin + (performance.getEntriesByName('vetter:reply')[0]?.startTime ?? NaN),
@@ -94,7 +97,7 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
   const windows = TASKS.map(([, a, b]) => [a === 'vetter:load' && !Number.isFinite(r.marks[a]) ? abs('vetter:start') : abs(a), abs(b)] as const);
   return {
     marks: r.marks,
-    nav: { dcl: r.dcl, load: r.load, badge: r.badge },
+    nav: { dcl: r.dcl, load: r.load, badge: r.badge, fcp: r.fcp },
     sentAt: r.sentAt,
     replyAt: r.replyAt,
     longTasks: r.lt,
@@ -147,7 +150,7 @@ export async function benchPage(): Promise<void> {
       console.log(`    DOMContentLoaded → badge (level shown): median ${ms(quantile(badge, 0.5))}, p95 ${ms(quantile(badge, 0.95))}`);
       const navMed = (xs: Sample[], k: keyof Sample['nav']) => ms(quantile(xs.map((s) => s.nav[k]), 0.5));
       console.log(
-        `    from the navigation's start (medians): badge ${navMed(samples, 'badge')}; the page's own DOMContentLoaded ${navMed(samples, 'dcl')} with Vetter, ${navMed(base, 'dcl')} without; load event ${navMed(samples, 'load')} with, ${navMed(base, 'load')} without`,
+        `    from the navigation's start (medians): badge ${navMed(samples, 'badge')}; the page's own DOMContentLoaded ${navMed(samples, 'dcl')} with Vetter, ${navMed(base, 'dcl')} without; first contentful paint ${navMed(samples, 'fcp')} with, ${navMed(base, 'fcp')} without; load event ${navMed(samples, 'load')} with, ${navMed(base, 'load')} without`,
       );
       const ph = (k: string) => ms(quantile(at(k), 0.5));
       console.log(
@@ -155,7 +158,7 @@ export async function benchPage(): Promise<void> {
       );
       const stepMed = (a: string, b: string) => ms(quantile(samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)), 0.5));
       console.log(`    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the page's own tasks, e.g. its first frame, run between), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`);
-      console.log(`    the badge prepared while the HTML loads (catalogue, shadow root, first render; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')})`);
+      console.log(`    the badge prepared while the HTML loads (catalogue, shadow root, first render; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')}); the reader's warm-up on the part parsed by then from ${ph('vetter:warm')} to ${ph('vetter:warmed')} (${stepMed('vetter:warm', 'vetter:warmed')})`);
       console.log(`    render steps (medians): reply → page colours read ${stepMed('vetter:reply', 'vetter:scheme')}, → badge mounted ${stepMed('vetter:scheme', 'vetter:mounted')}, → rendered ${stepMed('vetter:mounted', 'vetter:badge')}`);
       // The message's way to the background and back (epoch ms on both sides; the same machine's clock).
       const pair = samples.map((s) => times.find((t) => (t['receivedAt'] ?? NaN) >= s.sentAt - 1 && (t['receivedAt'] ?? NaN) <= s.replyAt));
