@@ -30,6 +30,9 @@ const RECHECK_DEBOUNCE_MS = 400;
 /** The page-load check shows "Checking…" only when the background takes longer than this (a cold service worker, the face model's first load). */
 const PLACEHOLDER_AFTER_MS = 400;
 
+/** Runs `fn` when the page's main thread is idle (e.g. between the chunks of HTML that streams in), not before the page's own work. */
+const whenIdle = (fn: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : setTimeout(fn, 0));
+
 /** Let the page run (input, its own scripts) between our steps, so that no single task of ours runs long. */
 const yieldToPage = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -126,6 +129,25 @@ export default defineContentScript({
         },
       }).then((created) => (ui = created)));
 
+    /** The message catalogue loaded and the badge prepared (its shadow root, a first render while not in the page): once. */
+    let prepared = false;
+    function prepare() {
+      if (prepared) return;
+      prepared = true;
+      performance.mark('vetter:prepare'); // `npm run bench`
+      uiLang();
+      // (the badge in a task of its own after the catalogue's: two short tasks rather than one long)
+      setTimeout(() => {
+        void createUi().then((created) => {
+          if (!root) {
+            root = createRoot(created.uiContainer);
+            render();
+          }
+          performance.mark('vetter:prepared');
+        });
+      }, 0);
+    }
+
     /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
     let lastFingerprint = '';
     /** The page-load read, whose fingerprint is taken only when the page is re-read (not in the page-load's tasks). */
@@ -164,7 +186,8 @@ export default defineContentScript({
         if (fp !== null) lastFingerprint = fp;
         // `unchecked`: the background checks the profile against the schema (this script does not bundle zod).
         const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
-        void createUi();
+        // Prepared in a task of its own while the background works, when the page gave no idle time before.
+        if (!prepared) setTimeout(prepare, 0);
         if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
         performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
         const raw = await reply;
@@ -286,25 +309,16 @@ export default defineContentScript({
     // The script was injected into a complete DOM (not at document_start): its evaluation was one task, so read the
     // page in the next one. Otherwise read in the DOMContentLoaded dispatch (domReady).
     const injectedLate = document.readyState !== 'loading';
-    // While the HTML is still loading, in a task of its own: load the browser's message catalogue (~15 ms at its first
-    // use in a page) and prepare the badge, its shadow root and a first render of its "Checking…" state while it is
-    // not in the page (the renderer's code is compiled then), so that the render after the background's answer is only
-    // the badge's update (issue 8).
-    setTimeout(() => {
-      performance.mark('vetter:prepare'); // `npm run bench`
-      uiLang();
-      void createUi().then((created) => {
-        if (!root) {
-          root = createRoot(created.uiContainer);
-          render();
-        }
-        performance.mark('vetter:prepared');
-      });
-    }, 0);
-    // The site's reader run once on what the page has parsed so far, its result dropped: the first read in a page
-    // compiles the reader's code and patterns (on the 700 KB page a first read took 37–120 ms under load, a second
-    // one 6–12 ms), which is then done while the HTML loads instead of in the read at DOMContentLoaded.
-    setTimeout(() => {
+    // While the HTML is still loading, when the page's main thread is idle (between the chunks of a page that streams
+    // in): load the browser's message catalogue (~10–15 ms at its first use in a page) and prepare the badge, its
+    // shadow root and a first render of its "Checking…" state while it is not in the page (the renderer's code is
+    // compiled then), so that the render after the background's answer is only the badge's update; and run the site's
+    // reader once on what the page has parsed so far, its result dropped: the first read in a page compiles the
+    // reader's code and patterns (on the 700 KB page a first read took 37–120 ms under load, a second one 6–12 ms).
+    // Neither takes the page's busy time before DOMContentLoaded (issue 8: what the extension costs the page); what
+    // has not run by the read is done then (the preparation during the background's round trip, see check()).
+    whenIdle(prepare);
+    whenIdle(() => {
       if (document.readyState !== 'loading') return; // (the read itself is next)
       performance.mark('vetter:warm'); // `npm run bench`
       try {
@@ -313,7 +327,7 @@ export default defineContentScript({
         // a half-parsed page: only the warm-up is lost
       }
       performance.mark('vetter:warmed');
-    }, 0);
+    });
     performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
     await domReady();
     performance.mark('vetter:dcl');

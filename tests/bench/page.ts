@@ -3,14 +3,26 @@
  * Debian's Chromium, fixture pages served at their real URLs (lib/cli/harness.ts), each opened RUNS times in a fresh
  * tab. Measured with the page's performance timeline (content scripts share it):
  * - DOMContentLoaded → `vetter:badge`: the content script's mark right after the badge with its level (not the
- *   "Checking…" placeholder) is rendered into the page;
- * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating), `vetter:start`
- *   (main() runs), `vetter:extract`/`vetter:extracted` (the page read), `vetter:reply` (the background's report),
+ *   "Checking…" placeholder) is rendered into the page; also from the navigation's start, since the content script
+ *   runs at document_start and does part of its work before DOMContentLoaded;
+ * - what the extension costs the page: its DOMContentLoaded, first contentful paint and load event, with and without
+ *   Vetter (the same pages in a browser without the extension);
+ * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating, at document_start),
+ *   `vetter:start` (main() runs), `vetter:prepare`/`vetter:prepared` (catalogue and badge prepared while the HTML
+ *   loads), `vetter:warm`/`vetter:warmed` (the reader's warm-up), `vetter:dcl` (its DOMContentLoaded listener),
+ *   `vetter:extract`/`vetter:extracted` (the page read), `vetter:reply` (the background's report), `vetter:badge`,
  *   `vetter:placed` (the badge moved beside the name, in the next animation frame, before it is painted);
- * - Vetter's own tasks, timed between its marks (evaluation, extraction, render): Chromium's long-task and long
- *   animation frame entries do not say which script ran (the LoAF API lists no isolated-world content scripts), so
- *   the long tasks (PerformanceObserver 'longtask', > 50 ms) overlapping Vetter's span are printed beside them, with
- *   the same page's long tasks without the extension.
+ * - the background's steps (entrypoints/background.ts checkTimes) and the message's way there and back (epoch ms on
+ *   both sides): the way back includes the wait for the page's main thread (e.g. its own first layout);
+ * - DOMContentLoaded → badge split into Vetter's own work and the wait for the page, with the page's own long tasks
+ *   without the extension, so a reader sees which part is Vetter's;
+ * - Vetter's own tasks, timed between its marks (evaluation, preparation, warm-up, extraction, render): Chromium's
+ *   long-task and long animation frame entries do not say which script ran (the LoAF API lists no isolated-world
+ *   content scripts), so the long tasks (PerformanceObserver 'longtask', > 50 ms) overlapping each of Vetter's tasks
+ *   are printed beside them (such a task may hold the page's own work too, e.g. the parser's chunk in which the
+ *   content script is evaluated), with the same page's long tasks without the extension.
+ * - the same over a throttled network (NETWORK; BENCH_PAGE_THROTTLED_RUNS loads, 0 skips it), where the HTML streams
+ *   in as from a real site and the content script's work before DOMContentLoaded can run while the parser waits.
  * Run alone: `npx tsx tests/bench/page.ts` (after `npx wxt build`); BENCH_PAGE_RUNS sets the loads per page,
  * BENCH_EXTENSION_DIR another build to measure (older builds lack some marks: their phases print n/a).
  */
@@ -28,7 +40,7 @@ const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare',
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
   ['evaluation', 'vetter:load', 'vetter:yield'],
-  ['preparation', 'vetter:prepare', 'vetter:prepared'],
+  ['preparation (two tasks, and what runs between)', 'vetter:prepare', 'vetter:prepared'],
   ['warm-up', 'vetter:warm', 'vetter:warmed'],
   ['extraction', 'vetter:extract', 'vetter:sent'],
   ['render', 'vetter:reply', 'vetter:badge'],
@@ -47,6 +59,8 @@ interface Sample {
   longAfterDcl: { start: number; end: number }[];
   /** durations of the long tasks that overlap one of Vetter's own tasks */
   inVetterSpan: number[];
+  /** per Vetter task (TASKS order): durations of the long tasks overlapping it */
+  perTask: number[][];
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -68,8 +82,21 @@ const OBSERVE = () => {
   }
 };
 
-async function measure(context: BrowserContext, f: Fixture, withExtension: boolean): Promise<Sample> {
+/**
+ * A network where the HTML arrives over time, as from a real site (the local server sends a 700 KB page at once, so
+ * whatever the content script does before DOMContentLoaded delays the parser; on a real network it runs while the
+ * parser waits for the next bytes). DevTools' throttling of the page's requests: 40 ms latency, 10 Mbit/s down.
+ */
+const NETWORK = { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 };
+const THROTTLED_RUNS = Number(process.env['BENCH_PAGE_THROTTLED_RUNS'] ?? 8);
+
+async function measure(context: BrowserContext, f: Fixture, withExtension: boolean, throttle = false): Promise<Sample> {
   const page = await context.newPage();
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  }
   await page.addInitScript(OBSERVE);
   await page.goto(f.url);
   if (withExtension) await page.waitForFunction(() => performance.getEntriesByName('vetter:badge').length > 0, undefined, { timeout: 30_000 });
@@ -103,6 +130,7 @@ async function measure(context: BrowserContext, f: Fixture, withExtension: boole
     longTasks: r.lt,
     longAfterDcl: r.lt.map((t) => ({ start: t.start - r.dcl, end: t.start + t.dur - r.dcl })),
     inVetterSpan: r.lt.filter((t) => windows.some(([a, b]) => t.start + t.dur >= a && t.start <= b)).map((t) => t.dur),
+    perTask: windows.map(([a, b]) => r.lt.filter((t) => t.start + t.dur >= a && t.start <= b).map((t) => t.dur)),
   };
 }
 
@@ -157,8 +185,10 @@ export async function benchPage(): Promise<void> {
         `    after DOMContentLoaded (medians): script evaluates ${ph('vetter:load')}, main() ${ph('vetter:start')}, DOMContentLoaded listener ${ph('vetter:dcl')}, page read ${ph('vetter:extract')}–${ph('vetter:extracted')}, background replied ${ph('vetter:reply')}, badge ${ph('vetter:badge')}, placed beside the name ${ph('vetter:placed')}`,
       );
       const stepMed = (a: string, b: string) => ms(quantile(samples.map((s) => (s.marks[b] ?? NaN) - (s.marks[a] ?? NaN)), 0.5));
-      console.log(`    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the page's own tasks, e.g. its first frame, run between), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`);
-      console.log(`    the badge prepared while the HTML loads (catalogue, shadow root, first render; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')}); the reader's warm-up on the part parsed by then from ${ph('vetter:warm')} to ${ph('vetter:warmed')} (${stepMed('vetter:warm', 'vetter:warmed')})`);
+      console.log(
+        `    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the rest of the HTML loading and the page's own tasks; at document_end: its first frame), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`,
+      );
+      console.log(`    the badge prepared (catalogue, shadow root, first render; in idle time while the HTML loads, else during the round trip; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')}); the reader's warm-up (idle time before DOMContentLoaded only; ran in ${samples.filter((s) => Number.isFinite(s.marks['vetter:warmed'])).length} of ${samples.length} loads) from ${ph('vetter:warm')} to ${ph('vetter:warmed')} (${stepMed('vetter:warm', 'vetter:warmed')})`);
       console.log(`    render steps (medians): reply → page colours read ${stepMed('vetter:reply', 'vetter:scheme')}, → badge mounted ${stepMed('vetter:scheme', 'vetter:mounted')}, → rendered ${stepMed('vetter:mounted', 'vetter:badge')}`);
       // The message's way to the background and back (epoch ms on both sides; the same machine's clock).
       const pair = samples.map((s) => times.find((t) => (t['receivedAt'] ?? NaN) >= s.sentAt - 1 && (t['receivedAt'] ?? NaN) <= s.replyAt));
@@ -167,6 +197,15 @@ export async function benchPage(): Promise<void> {
       const inside = pair.map((t) => (t?.['repliedAt'] ?? NaN) - (t?.['receivedAt'] ?? NaN));
       if (pair.some(Boolean))
         console.log(`    round trip split (medians): page → background ${ms(quantile(there, 0.5))}, in the background ${ms(quantile(inside, 0.5))}, background → page ${ms(quantile(back, 0.5))}`);
+      // DOMContentLoaded → badge: Vetter's own work (the read from its listener, the render) and the rest (the message's
+      // way, the background's work, the wait for the page's main thread, e.g. its own first layout after DOMContentLoaded).
+      const medOf = (f: (s: Sample, i: number) => number) => ms(quantile(samples.map(f), 0.5));
+      const mk = (s: Sample, k: string) => s.marks[k] ?? NaN;
+      console.log(
+        `    DOMContentLoaded → badge ${ms(quantile(badge, 0.5))} split (medians): until the read starts ${medOf((s) => mk(s, 'vetter:extract'))}, Vetter's read ${medOf((s) => mk(s, 'vetter:sent') - mk(s, 'vetter:extract'))}, ` +
+          `message to the background ${medOf((_, i) => there[i]!)}, the background's work ${medOf((_, i) => inside[i]!)}, back to the page incl. waiting for its main thread ${medOf((_, i) => back[i]!)}, ` +
+          `Vetter's render ${medOf((s) => mk(s, 'vetter:badge') - mk(s, 'vetter:reply'))}; target (median ≤ 100 ms) ${quantile(badge, 0.5) <= 100 ? 'met' : 'NOT met'}`,
+      );
       if (times.length) {
         const steps = ['parse', 'loadSettings', 'settings', 'photo', 'waitSave', 'history', 'analyze', 'reply', 'save', 'status', 'total'];
         const med = (k: string) => ms(quantile(times.map((t) => t[k] ?? NaN), 0.5));
@@ -183,10 +222,27 @@ export async function benchPage(): Promise<void> {
         console.log(
           `    the page's own long tasks without Vetter (${pageLong.length} in ${base.length} loads): from ${ms(quantile(pageLong.map((t) => t.start), 0.5))} to ${ms(quantile(pageLong.map((t) => t.end), 0.5))} after DOMContentLoaded (medians)`,
         );
+      const perTask = TASKS.map(([name], i) => {
+        const d = samples.flatMap((s) => s.perTask[i] ?? []);
+        return `${name} ${d.length}${d.length ? ` (max ${Math.max(...d).toFixed(0)} ms)` : ''}`;
+      });
       console.log(
-        `    long tasks overlapping Vetter's own tasks: ${vetterLong.length} over ${RUNS} loads${vetterLong.length ? ` (max ${Math.max(...vetterLong).toFixed(0)} ms)` : ''}; ` +
+        `    long tasks overlapping Vetter's own tasks: ${vetterLong.length} over ${RUNS} loads${vetterLong.length ? ` (max ${Math.max(...vetterLong).toFixed(0)} ms)` : ''} [${perTask.join(', ')}]; ` +
           `all long tasks per load with Vetter ${(allWith.length / RUNS).toFixed(1)}, without ${(allWithout.length / base.length).toFixed(1)}`,
       );
+      // The same page over a throttled network (NETWORK): what document_start costs the page when its HTML streams in.
+      const slow: Sample[] = [];
+      const slowBase: Sample[] = [];
+      for (let i = 0; i < THROTTLED_RUNS; i++) {
+        slow.push(await measure(withExt.context, f, true, true));
+        slowBase.push(await measure(without, f, false, true));
+      }
+      if (THROTTLED_RUNS > 0)
+        console.log(
+          `    over a throttled network (${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1024 / 1024} Mbit/s; ${THROTTLED_RUNS} loads each; ${load()}): DOMContentLoaded → badge median ${ms(quantile(slow.map((s) => s.marks['vetter:badge'] ?? NaN), 0.5))}; ` +
+            `from the navigation's start: badge ${navMed(slow, 'badge')}, DOMContentLoaded ${navMed(slow, 'dcl')} with Vetter, ${navMed(slowBase, 'dcl')} without, first contentful paint ${navMed(slow, 'fcp')} with, ${navMed(slowBase, 'fcp')} without, load event ${navMed(slow, 'load')} with, ${navMed(slowBase, 'load')} without; ` +
+            `prepared before DOMContentLoaded in ${slow.filter((s) => (s.marks['vetter:prepared'] ?? NaN) < 0).length}, reader warmed up in ${slow.filter((s) => Number.isFinite(s.marks['vetter:warmed'])).length} of ${slow.length} loads`,
+        );
     }
   } finally {
     await withExt.close();
