@@ -140,8 +140,10 @@ export default defineContentScript({
       prepared = true;
       performance.mark('vetter:prepare'); // `npm run bench`
       uiLang();
+      performance.mark('vetter:catalogue');
       // (the badge in a task of its own after the catalogue's: two short tasks rather than one long)
       setTimeout(() => {
+        performance.mark('vetter:prepare-badge');
         void createUi().then((created) => {
           if (!root) {
             root = createRoot(created.uiContainer);

@@ -8,8 +8,8 @@
  * - what the extension costs the page: its DOMContentLoaded, first contentful paint and load event, with and without
  *   Vetter (the same pages in a browser without the extension);
  * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating, at document_start),
- *   `vetter:start` (main() runs), `vetter:prepare`/`vetter:prepared` (catalogue and badge prepared while the HTML
- *   loads), `vetter:warm`/`vetter:warmed` (the reader's warm-up), `vetter:dcl` (its DOMContentLoaded listener),
+ *   `vetter:start` (main() runs), `vetter:prepare`…`vetter:prepared` (catalogue and badge prepared, two tasks,
+ *   in idle time while the HTML loads or during the round trip), `vetter:warm`/`vetter:warmed` (the reader's warm-up), `vetter:dcl` (its DOMContentLoaded listener),
  *   `vetter:extract`/`vetter:extracted` (the page read), `vetter:reply` (the background's report), `vetter:badge`,
  *   `vetter:placed` (the badge moved beside the name, in the next animation frame, before it is painted);
  * - the background's steps (entrypoints/background.ts checkTimes) and the message's way there and back (epoch ms on
@@ -36,11 +36,12 @@ import { CHROME_DIST, findChromium, launchWithExtension, loadFixtures, startFixt
 const RUNS = Number(process.env['BENCH_PAGE_RUNS'] ?? 20);
 /** Another build to measure (e.g. an older commit's `.output/chrome-mv3`, to compare under the same load). */
 const DIST = process.env['BENCH_EXTENSION_DIR'] ?? CHROME_DIST;
-const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:prepared', 'vetter:warm', 'vetter:warmed', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
+const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:catalogue', 'vetter:prepare-badge', 'vetter:prepared', 'vetter:warm', 'vetter:warmed', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
   ['evaluation', 'vetter:load', 'vetter:yield'],
-  ['preparation (two tasks, and what runs between)', 'vetter:prepare', 'vetter:prepared'],
+  ['catalogue', 'vetter:prepare', 'vetter:catalogue'],
+  ['badge prepared', 'vetter:prepare-badge', 'vetter:prepared'],
   ['warm-up', 'vetter:warm', 'vetter:warmed'],
   ['extraction', 'vetter:extract', 'vetter:sent'],
   ['render', 'vetter:reply', 'vetter:badge'],
