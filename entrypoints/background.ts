@@ -52,10 +52,16 @@ export const defaultDeps: BackgroundDeps = {
  * The time each step of the last checks took (ms, performance.now; numbers only, no profile data), newest last: read
  * by `npm run bench` through the service worker (tests/bench/page.ts, `globalThis.__vetterCheckTimes`).
  */
-export type CheckTimes = Partial<Record<'parse' | 'settings' | 'photo' | 'waitSave' | 'history' | 'analyze' | 'reply' | 'save' | 'status' | 'total', number>>;
+export type CheckTimes = Partial<
+  Record<'parse' | 'loadSettings' | 'settings' | 'photo' | 'waitSave' | 'history' | 'analyze' | 'reply' | 'save' | 'status' | 'total' | 'receivedAt' | 'repliedAt', number>
+>;
 export const checkTimes: CheckTimes[] = [];
-/** The last 'vetter:analyze' message's schema check (ms), recorded with the check it started. */
-let parseMs: number | undefined;
+/**
+ * The last 'vetter:analyze' message's own steps (its schema check, the settings read; and, as epoch ms comparable with
+ * the page's marks, when it arrived and when its answer left), recorded with the check it started.
+ */
+let messageTimes: CheckTimes | undefined;
+const epochMs = () => performance.timeOrigin + performance.now();
 (globalThis as { __vetterCheckTimes?: CheckTimes[] }).__vetterCheckTimes = checkTimes;
 
 /**
@@ -93,8 +99,8 @@ export async function runCheck(profile: Profile, deps: BackgroundDeps, loaded?: 
 
 async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Promise<void>, loaded?: Settings, early?: EarlyReply): Promise<AnalyzeResult> {
   const t0 = performance.now();
-  const times: CheckTimes = parseMs === undefined ? {} : { parse: parseMs };
-  parseMs = undefined;
+  const times: CheckTimes = messageTimes ?? {};
+  messageTimes = undefined;
   let last = t0;
   const step = (k: keyof CheckTimes) => {
     const t = performance.now();
@@ -218,15 +224,23 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
   if (refusal(type, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
   const t0 = performance.now();
+  const receivedAt = epochMs();
   const parsed = Request.safeParse(type === 'vetter:analyze' ? checkUnchecked(message) : message);
   if (!parsed.success || parsed.data.type !== 'vetter:analyze') return undefined;
-  parseMs = performance.now() - t0; // the profile's schema check, before the check's own steps (checkTimes `parse`)
+  // The profile's schema check and the settings read, before the check's own steps (checkTimes `parse`, `loadSettings`).
+  const times: CheckTimes = { receivedAt, parse: performance.now() - t0 };
   // The toolbar icon shows the level of the tab's profile.
   const tabId = sender.tab?.id;
   const { profile, auto, unchecked } = parsed.data;
+  const t1 = performance.now();
   return deps
     .settings()
     .catch(() => defaultSettings())
+    .then((settings) => {
+      times.loadSettings = performance.now() - t1;
+      messageTimes = times;
+      return settings;
+    })
     .then((settings) =>
       // The page-load check (`auto`) is sent before the content script reads the settings: it stops here when the
       // automatic check is off for this site (nothing analysed, nothing stored).
@@ -240,6 +254,7 @@ export function handleMessage(message: unknown, sender: Sender, deps: Background
     .then(async (res) => {
       // (not awaited: the answer does not wait for the toolbar icon)
       if (res.ok && tabId !== undefined) void setToolbarBadge(tabId, res.report.level).catch(() => undefined);
+      times.repliedAt = epochMs();
       // The content script reads the checked profile back (it returns it to the toolbar's check).
       return res.ok && unchecked ? { ...res, profile } : res;
     })

@@ -13,8 +13,10 @@ import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { announceStarting, guardRestartEvent } from '@/lib/security/restart-guard';
 import { fromOwnExtension } from '@/lib/security/senders';
+import { uiLang } from '@/lib/i18n';
 import { pageScheme, type Scheme } from '@/lib/ui/scheme';
 import { findNameElement, watchAnchor, type Position } from './anchor';
+import { domReady } from './dom-ready';
 import { showOnPage } from './highlight';
 import { analyzeReply, annotationsReply, historyStatusMessage, isCheckRequest } from './replies';
 // The badge's styles, bundled as a string and given to the shadow root directly: with cssInjectionMode 'ui' WXT
@@ -27,6 +29,9 @@ const SETTLE_MS = 4000;
 const RECHECK_DEBOUNCE_MS = 400;
 /** The page-load check shows "Checking…" only when the background takes longer than this (a cold service worker, the face model's first load). */
 const PLACEHOLDER_AFTER_MS = 400;
+
+/** Runs `fn` when the page's main thread is idle (e.g. between the chunks of HTML that streams in), not before the page's own work. */
+const whenIdle = (fn: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : setTimeout(fn, 0));
 
 /** Let the page run (input, its own scripts) between our steps, so that no single task of ours runs long. */
 const yieldToPage = (): Promise<void> => {
@@ -52,13 +57,17 @@ interface State {
 export default defineContentScript({
   matches: SITE_MATCHES,
   cssInjectionMode: 'manual',
-  runAt: 'document_end',
+  // document_start (issue 8): the bundle is evaluated while the HTML loads and the page is read in the
+  // DOMContentLoaded dispatch. Its cost to the page (`npm run bench`: DOMContentLoaded and first contentful paint with
+  // and without Vetter) is a parser-blocking evaluation at document_start and the read before the page's first layout.
+  // 'document_end' works too (the DOM is then complete: domReady() resolves at once and the read runs in the next task).
+  runAt: 'document_start',
   // Do not announce the start (and the extension's id) to the page with window.postMessage.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ctx.onInvalidated(guardRestartEvent(browser.runtime.id, import.meta.env.ENTRYPOINT));
     performance.mark('vetter:start'); // `npm run bench`: page-side time (see tests/bench/page.ts)
-    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: pageScheme(), photoUrl: null, historyNote: null };
+    let state: State = { report: null, error: null, annotations: null, hidden: false, position: null, scheme: 'light', photoUrl: null, historyNote: null };
     let root: Root | null = null;
     const set = (patch: Partial<State>) => {
       state = { ...state, ...patch };
@@ -114,7 +123,7 @@ export default defineContentScript({
         anchor: 'body',
         append: 'last',
         onMount(container) {
-          root = createRoot(container);
+          root ??= createRoot(container); // (prepared while the HTML loaded)
           render();
           return root;
         },
@@ -124,11 +133,43 @@ export default defineContentScript({
         },
       }).then((created) => (ui = created)));
 
+    /** The message catalogue loaded and the badge prepared (its shadow root, a first render while not in the page): once. */
+    let prepared = false;
+    function prepare() {
+      if (prepared) return;
+      prepared = true;
+      performance.mark('vetter:prepare'); // `npm run bench`
+      uiLang();
+      performance.mark('vetter:catalogue');
+      // (the badge in a task of its own after the catalogue's: two short tasks rather than one long)
+      setTimeout(() => {
+        performance.mark('vetter:prepare-badge');
+        void createUi().then((created) => {
+          if (!root) {
+            root = createRoot(created.uiContainer);
+            render();
+          }
+          performance.mark('vetter:prepared');
+        });
+      }, 0);
+    }
+
     /** What the profile said last time it was analysed (without the read time), to skip unchanged re-reads. */
     let lastFingerprint = '';
     /** The page-load read, whose fingerprint is taken only when the page is re-read (not in the page-load's tasks). */
     let lastRead: Profile | null = null;
     const fingerprint = (p: Profile) => JSON.stringify({ ...p, source: { ...p.source, capturedAt: '' } });
+    /**
+     * The page-load read runs in the DOMContentLoaded dispatch, before the page's own DOMContentLoaded handlers: what
+     * they change in the page (a section filled in then) is noted from the read on, and read again when the badge is
+     * shown (start()), as the re-read of later sections does.
+     */
+    let changedSinceRead = false;
+    let earlyChanges: MutationObserver | null = null;
+    const stopEarlyChanges = () => {
+      earlyChanges?.disconnect();
+      earlyChanges = null;
+    };
 
     /**
      * Read the page and have the background analyse it. The profile is sent first; the badge's UI is prepared
@@ -151,7 +192,9 @@ export default defineContentScript({
         if (fp !== null) lastFingerprint = fp;
         // `unchecked`: the background checks the profile against the schema (this script does not bundle zod).
         const reply = browser.runtime.sendMessage({ type: 'vetter:analyze', profile, unchecked: true, ...(opts.auto ? { auto: true } : {}) });
-        void createUi();
+        // Prepared while the background works, when the page gave no idle time before: after the page's next frame (its
+        // first one, at page load), so as not to hold up its first paint.
+        if (!prepared) requestAnimationFrame(() => setTimeout(prepare, 0));
         if (opts.auto && !watching) placeholder = setTimeout(() => void start(), PLACEHOLDER_AFTER_MS);
         performance.mark('vetter:sent'); // `npm run bench`: the end of the extraction task
         const raw = await reply;
@@ -172,7 +215,7 @@ export default defineContentScript({
         if (watching) flushSync(render);
         else await start();
         // For `npm run bench` (page-side speed): the badge shows the report's level. Carries no data.
-        if (root && !state.hidden) performance.mark('vetter:badge');
+        if (watching && root && !state.hidden) performance.mark('vetter:badge');
         await annotate({ type: 'vetter:annotations' }).catch(() => undefined);
         return { ok: true, profile: checked, report: res.value };
       } catch (e) {
@@ -191,7 +234,16 @@ export default defineContentScript({
       const created = await createUi();
       if (watching) return;
       watching = true;
+      // (before the badge goes into the page: its own mount is not a change of the page)
+      stopEarlyChanges();
+      const reread = changedSinceRead;
+      changedSinceRead = false;
+      // The page's light or dark background, read now that its style is computed (at DOMContentLoaded it would force
+      // the page's whole style recalculation inside our task).
+      state = { ...state, scheme: pageScheme() };
+      performance.mark('vetter:scheme'); // `npm run bench`: the render's steps
       created.mount();
+      performance.mark('vetter:mounted');
       let active = true;
       const stops: (() => void)[] = [() => (active = false)];
       // The name element is looked up again only when it left the page (SPA navigation, re-render).
@@ -218,6 +270,9 @@ export default defineContentScript({
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       stops.push(() => observer.disconnect());
+      if (reread) {
+        timer = ctx.setTimeout(() => active && void check({ onlyIfChanged: true }), RECHECK_DEBOUNCE_MS);
+      }
       // Single-page navigation to another profile: read again (the same badge is reused, never a second one).
       // (WXT keeps this listener until the script is invalidated: `active` turns it off after stop().)
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
@@ -231,6 +286,7 @@ export default defineContentScript({
     }
     /** The automatic check turned out to be off for this site: take down the "Checking…" placeholder, if shown. */
     function stop() {
+      stopEarlyChanges();
       if (!watching) return;
       watching = false;
       stopWatching?.();
@@ -251,12 +307,37 @@ export default defineContentScript({
         return undefined;
       }
       if (!isCheckRequest(message)) return undefined;
-      return start().then(() => {
+      return domReady().then(start).then(() => {
         set({ hidden: false });
         return check();
       });
     });
 
+    // The script was injected into a complete DOM (not at document_start): its evaluation was one task, so read the
+    // page in the next one. Otherwise read in the DOMContentLoaded dispatch (domReady).
+    const injectedLate = document.readyState !== 'loading';
+    // While the HTML is still loading, when the page's main thread is idle (between the chunks of a page that streams
+    // in): load the browser's message catalogue (~10–15 ms at its first use in a page) and prepare the badge, its
+    // shadow root and a first render of its "Checking…" state while it is not in the page (the renderer's code is
+    // compiled then), so that the render after the background's answer is only the badge's update; and run the site's
+    // reader once on what the page has parsed so far, its result dropped: the first read in a page compiles the
+    // reader's code and patterns (on the 700 KB page a first read took 37–120 ms under load, a second one 6–12 ms).
+    // Neither takes the page's busy time before DOMContentLoaded (issue 8: what the extension costs the page); what
+    // has not run by the read is done then (the preparation during the background's round trip, see check()).
+    whenIdle(prepare);
+    whenIdle(() => {
+      if (document.readyState !== 'loading') return; // (the read itself is next)
+      performance.mark('vetter:warm'); // `npm run bench`
+      try {
+        extractProfile(document, { url: location.href });
+      } catch {
+        // a half-parsed page: only the warm-up is lost
+      }
+      performance.mark('vetter:warmed');
+    });
+    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
+    await domReady();
+    performance.mark('vetter:dcl');
     // Wait until the profile header is there (client-rendered pages), then read; read anyway after SETTLE_MS.
     const ready = () => !!document.querySelector('[itemprop="name"], [data-test="freelancer-name"], h1, h2');
     if (!ready()) {
@@ -266,9 +347,13 @@ export default defineContentScript({
         ctx.setTimeout(() => (obs.disconnect(), resolve()), SETTLE_MS);
       });
     }
-    // The script's own evaluation was one task: read the page in the next one.
-    performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
-    await yieldToPage();
+    if (injectedLate) await yieldToPage();
+    // (the read below is synchronous: a change from here on is one the read did not see)
+    earlyChanges = new MutationObserver(() => {
+      changedSinceRead = true;
+      stopEarlyChanges();
+    });
+    earlyChanges.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     await check({ auto: true });
   },
 });
