@@ -9,6 +9,7 @@ import { contactsOf, identityOf, mergeEntry, snapshotOf, textFingerprints } from
 import type { PhotoFingerprint } from '@/lib/history/schema';
 import { HistoryUnavailableError, openHistory, type HistoryStoreExt } from '@/lib/history/store';
 import { saveWithRoom } from '@/lib/history/store-quota';
+import { statusMsg } from '@/lib/history/status-msg';
 import { rememberHistoryStatus } from '@/lib/history/store-status';
 import { HistoryRequest, ReanalyzeRequest, Request, type AnalyzeResult, type HistoryStatus, type HistoryStatusMessage, type HistoryUpdateResult, type ReanalyzeResult } from '@/lib/messages';
 import { fingerprintPhoto, unreadablePhoto } from '@/lib/photos/fetch';
@@ -136,7 +137,8 @@ async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Prom
     console.warn('Vetter: history unavailable for this check:', e);
     store = null;
     const why = e instanceof Error ? e.message : String(e);
-    history = { ...history, state: 'unavailable', message: e instanceof HistoryUnavailableError ? why : `History unavailable: ${why} This check ran without comparing with profiles checked before and was not saved.` };
+    const said = e instanceof HistoryUnavailableError ? { message: why, ...(e.msg ? { msg: e.msg } : {}) } : statusMsg('hs_unavailable', [why]);
+    history = { ...history, state: 'unavailable', ...said };
   }
 
   step('history');
@@ -153,9 +155,9 @@ async function checkAndSave(profile: Profile, deps: BackgroundDeps, before: Prom
     // A full storage is reported (and older profiles removed only as the settings allow): lib/history/store-quota.ts.
     const saved = await Promise.resolve()
       .then(() => saveWithRoom(store, mergeEntry(prev, profile, report, photo, probe.text, now, face), settings, now))
-      .catch((e: unknown) => ({ state: 'failed' as const, message: `This check was not saved in the history (${e instanceof Error ? e.message : String(e)}).` }));
+      .catch((e: unknown) => ({ state: 'failed' as const, ...statusMsg('hs_failed', [e instanceof Error ? e.message : String(e)]) }));
     if (saved.state !== 'saved') console.warn('Vetter: history:', saved.message);
-    history = { ...history, state: saved.state, message: saved.message };
+    history = { ...history, state: saved.state, message: saved.message, ...(saved.msg ? { msg: saved.msg } : {}) };
     step('save');
     early?.afterSave(history);
   }

@@ -49,9 +49,14 @@ export type CheckResult = z.infer<typeof CheckResult>;
  * allow), `full` (not saved), `failed` (not saved, another error), `unavailable` (the history could not be opened:
  * the check ran without it). `message` is for the user (null when simply saved).
  */
+/** A message of the extension's catalogue with its parameters (lib/history/status-msg.ts), shown in the user's language. */
+export const CatalogueMsg = z.object({ key: z.string().regex(/^[A-Za-z0-9_]{1,80}$/), params: z.array(z.string().max(2000)).max(10) });
+
 export const HistoryStatus = z.object({
   state: z.enum(['saved', 'pruned', 'full', 'failed', 'unavailable']),
+  /** In English; `msg` says the same as a catalogue message. */
   message: z.string().nullable(),
+  msg: CatalogueMsg.optional(),
   /** The checked profile's key. */
   key: z.string(),
   at: z.string(),

@@ -8,6 +8,7 @@ import type { Annotations } from '@/lib/messages';
 import type { Profile } from '@/lib/profile/schema';
 import type { Report } from '@/lib/report/schema';
 import { CATEGORIES, INDICATOR_SOURCES, LEVELS, SEVERITIES } from '@/lib/report/constants';
+import { historyStatusText } from '@/lib/ui/history-status';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,7 +85,8 @@ export function analyzeReply(raw: unknown): Reply<Report> {
     const p = raw['profile'];
     // What happened to the history at this check, when it was not simply saved (full, unavailable…): shown in the panel.
     const h = raw['history'];
-    const note = isObj(h) && h['state'] !== 'saved' && isStr(h['message']) && h['message'] ? { historyNote: h['message'] } : {};
+    const text = isObj(h) && h['state'] !== 'saved' ? statusText(h) : null;
+    const note = text ? { historyNote: text } : {};
     return { ok: true, value: raw['report'], ...(isObj(p) && isObj(p['source']) ? { profile: p as unknown as Profile } : {}), ...note };
   }
   return failure(raw, 'report');
@@ -107,7 +109,20 @@ export function historyStatusMessage(m: unknown): { key: string; note: string } 
   if (!isObj(m) || m['type'] !== 'vetter:history-status') return null;
   const s = m['status'];
   if (!isObj(s) || !oneOf(HISTORY_STATES, s['state']) || s['state'] === 'saved' || !isStr(s['key']) || !isStr(s['at'])) return null;
-  return isStr(s['message']) && s['message'] ? { key: s['key'], note: s['message'] } : null;
+  const note = statusText(s);
+  return note ? { key: s['key'], note } : null;
+}
+
+/** A catalogue message (lib/messages.ts CatalogueMsg): a key of the catalogue's form and at most 10 string params. */
+const isCatalogueMsg = (m: unknown): m is { key: string; params: string[] } =>
+  isObj(m) && isStr(m['key']) && /^[A-Za-z0-9_]{1,80}$/.test(m['key']) && Array.isArray(m['params']) && m['params'].length <= 10 && m['params'].every(isStr);
+
+/** A history status's text in the user's language (its catalogue message, else its English text), or null. */
+function statusText(s: Record<string, unknown>): string | null {
+  const message = isStr(s['message']) && s['message'] ? s['message'] : null;
+  const msg = isCatalogueMsg(s['msg']) ? s['msg'] : undefined;
+  if (!message && !msg) return null;
+  return historyStatusText({ message, msg });
 }
 
 /** A check request from the toolbar, the context menu or the shortcut (through the background). */

@@ -10,6 +10,7 @@ import { PROFILE_FIELDS } from '@/lib/profile/schema';
 import { SEVERITIES } from '@/lib/report/schema';
 import { findingText } from '@/lib/ui/finding-text';
 import { levelReasonText } from '@/lib/ui/level-reason';
+import { historyStatusText } from '@/lib/ui/history-status';
 
 /** The tab to check: `?tabId=` (tests open the popup as a page), else the active tab of the current window. */
 async function targetTabId(): Promise<number | undefined> {
@@ -94,7 +95,7 @@ export function App() {
             )}
             {historyNote?.message && (
               <p className="notice" role="status" data-testid="history-status" data-state={historyNote.state}>
-                {historyNote.message}{' '}
+                {historyStatusText(historyNote)}{' '}
                 <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
                   {t('settings')}
                 </button>

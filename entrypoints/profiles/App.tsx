@@ -7,6 +7,7 @@ import { saveText } from '@/lib/export/download';
 import type { HistoryStatus } from '@/lib/messages';
 import { LEVELS } from '@/lib/report/schema';
 import { t, tn } from '@/lib/i18n';
+import { errorText, historyStatusText } from '@/lib/ui/history-status';
 import { applyFilters, NO_FILTERS, reportHref, SORT_KEYS, sortEntries, type Filters, type Sort, type SortKey } from './filter';
 
 export interface Loaded {
@@ -32,12 +33,12 @@ const flags = (e: HistoryEntry) => e.report.findings.filter((f) => f.severity !=
 
 export function App({ load }: { load: () => Promise<Loaded> }) {
   const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; unavailable: boolean } | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'lastSeen', dir: 'desc' });
 
   useEffect(() => {
-    load().then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load().then(setData, (e: unknown) => setError({ text: errorText(e), unavailable: e instanceof Error && e.name === 'HistoryUnavailableError' }));
   }, [load]);
 
   const sites = useMemo(() => [...new Set((data?.entries ?? []).map((e) => e.identity.platform))].sort(), [data]);
@@ -51,12 +52,12 @@ export function App({ load }: { load: () => Promise<Loaded> }) {
       <p className="note">{t('hist_note')}</p>
       {error && (
         <p role="alert" className="notice" data-testid="history-error">
-          {/^History unavailable/.test(error) ? error : t('hist_read_failed', error)}
+          {error.unavailable ? error.text : t('hist_read_failed', error.text)}
         </p>
       )}
       {data?.status?.message && (data.status.state === 'full' || data.status.state === 'failed' || data.status.state === 'pruned') && (
         <p role="status" className="notice" data-testid="history-status" data-state={data.status.state}>
-          {data.status.message} {t('hist_last_check', data.status.at.slice(0, 16).replace('T', ' '))}{' '}
+          {historyStatusText(data.status)} {t('hist_last_check', data.status.at.slice(0, 16).replace('T', ' '))}{' '}
           <a href="/options.html">{t('hist_settings_link')}</a>
         </p>
       )}

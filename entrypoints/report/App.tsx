@@ -15,6 +15,7 @@ import { checklistLong, pasteKindText } from '@/lib/notes/labels';
 import { t, tn } from '@/lib/i18n';
 import { findingText } from '@/lib/ui/finding-text';
 import { levelReasonText } from '@/lib/ui/level-reason';
+import { errorText, historyStatusText } from '@/lib/ui/history-status';
 import { parseSelection, reportPath } from '@/lib/export/report-url';
 import type { HistoryEntry } from '@/lib/history/schema';
 import type { HistoryStore, SetAside } from '@/lib/history/store-types';
@@ -249,7 +250,7 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
         setStore(s);
         setLoaded(l);
       })
-      .catch((e: unknown) => live && setError(t('rep_open_failed', e instanceof Error ? e.message : String(e))));
+      .catch((e: unknown) => live && setError(e instanceof Error && e.name === 'HistoryUnavailableError' ? errorText(e) : t('rep_open_failed', errorText(e))));
     photoDataDefault?.()
       .then((v) => live && setPhotoData(v))
       .catch(() => undefined);
@@ -370,7 +371,7 @@ export function App({ openStore, search, appVersion, photoDataDefault, reanalyze
               <>
                 {' '}
                 <span data-testid="history-status" data-state={lastStatus.state}>
-                  {lastStatus.message}
+                  {historyStatusText(lastStatus)}
                 </span>{' '}
                 <a href="/options.html">{t('settings')}</a>
               </>

@@ -9,6 +9,7 @@
 import type { Settings } from '../settings/schema';
 import type { HistoryEntry } from './schema';
 import { HistoryQuotaError, type HistoryStoreExt } from './store';
+import { countedStatusMsg, statusMsg, type CatalogueMsg } from './status-msg';
 
 export type SaveState = 'saved' | 'pruned' | 'full' | 'failed';
 
@@ -16,14 +17,14 @@ export interface SaveOutcome {
   state: SaveState;
   /** Entries removed to make room. */
   pruned: number;
-  /** For the user (null when saved without removing anything). */
+  /** For the user, in English (null when saved without removing anything). */
   message: string | null;
+  /** The same as a catalogue message, for the pages to show in the user's language (lib/history/status-msg.ts). */
+  msg?: CatalogueMsg;
 }
 
 /** At most this many removal rounds of the oldest entries (each a twentieth of the history, at least one entry). */
 export const MAX_PRUNE_ROUNDS = 5;
-
-const notSaved = 'History is full: this check was not saved.';
 
 export async function saveWithRoom(
   store: Pick<HistoryStoreExt, 'put' | 'prune' | 'pruneOldest' | 'count'>,
@@ -43,31 +44,20 @@ export async function saveWithRoom(
   try {
     if ((await attempt()) === 'ok') return { state: 'saved', pruned: 0, message: null };
     if (settings.historyDays === 0)
-      return {
-        state: 'full',
-        pruned: 0,
-        message: `${notSaved} Your settings keep history forever, so Vetter removed nothing. Delete profiles you no longer need on the history page, or choose how long history is kept in the settings.`,
-      };
+      return { state: 'full', pruned: 0, ...statusMsg('hs_full_forever') };
     let pruned = await store.prune(settings.historyDays, now);
-    if (pruned > 0 && (await attempt()) === 'ok') return { state: 'pruned', pruned, message: `History was full: ${profiles(pruned)} not seen for longer than your settings keep history ${were(pruned)} removed, and this check was saved.` };
+    if (pruned > 0 && (await attempt()) === 'ok') return { state: 'pruned', pruned, ...countedStatusMsg('hs_pruned_retention', pruned) };
     if (!settings.pruneWhenFull)
-      return {
-        state: 'full',
-        pruned,
-        message: `${notSaved}${pruned ? ` ${profiles(pruned)} past your retention period ${were(pruned)} removed, but that was not enough.` : ''} Nothing else was removed: to let Vetter remove the least recently seen profiles when storage is full, turn that on in the settings, or delete profiles on the history page.`,
-      };
+      return { state: 'full', pruned, ...(pruned ? countedStatusMsg('hs_full_noprune_after', pruned) : statusMsg('hs_full_noprune')) };
     for (let round = 0; round < MAX_PRUNE_ROUNDS; round++) {
       const n = Math.max(1, Math.ceil((await store.count()) / 20));
       const removed = await store.pruneOldest(n, entry.identity.key);
       if (removed === 0) break;
       pruned += removed;
-      if ((await attempt()) === 'ok') return { state: 'pruned', pruned, message: `History was full: the ${profiles(pruned)} seen least recently ${were(pruned)} removed, as your settings allow, and this check was saved.` };
+      if ((await attempt()) === 'ok') return { state: 'pruned', pruned, ...countedStatusMsg('hs_pruned_oldest', pruned) };
     }
-    return { state: 'full', pruned, message: `${notSaved}${pruned ? ` The ${profiles(pruned)} seen least recently ${were(pruned)} removed, as your settings allow, and it still did not fit.` : ''} Free space in the browser or delete profiles on the history page.` };
+    return { state: 'full', pruned, ...(pruned ? countedStatusMsg('hs_full_oldest', pruned) : statusMsg('hs_full_nospace')) };
   } catch (e) {
-    return { state: 'failed', pruned: 0, message: `This check was not saved in the history (${e instanceof Error ? e.message : String(e)}).` };
+    return { state: 'failed', pruned: 0, ...statusMsg('hs_failed', [e instanceof Error ? e.message : String(e)]) };
   }
 }
-
-const profiles = (n: number) => `${n} profile${n === 1 ? '' : 's'}`;
-const were = (n: number) => (n === 1 ? 'was' : 'were');

@@ -16,6 +16,7 @@ import { Link, Photo } from '../profile/schema';
 import { digestOf, type Digest } from './match';
 import { Contact, Dismissal, HISTORY_VERSION, HistoryEntry, Identity, PhotoFingerprint, TextFingerprint, Verification } from './schema';
 import type { HistoryStore, SetAside } from './store-types';
+import { statusMsg, type CatalogueMsg, type StatusText } from './status-msg';
 
 export const DB_NAME = 'vetter';
 export const DB_VERSION = 1;
@@ -131,13 +132,14 @@ export class HistoryQuotaError extends Error {
 
 /** The history database cannot be used here (a newer Vetter's database, blocked, or the browser refuses it). */
 export class HistoryUnavailableError extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, { cause });
+  /** The message as a catalogue message, for the pages to show in the user's language (lib/history/status-msg.ts). */
+  readonly msg: CatalogueMsg | undefined;
+  constructor(text: string | StatusText, cause?: unknown) {
+    super(typeof text === 'string' ? text : text.message, { cause });
     this.name = 'HistoryUnavailableError';
+    this.msg = typeof text === 'string' ? undefined : text.msg;
   }
 }
-
-const WITHOUT_HISTORY = 'Checks still run and show their flags, without comparing with profiles checked before, and are not saved.';
 
 /** A failed open → a message that says what happened, that nothing was deleted, and what still works. */
 export function openFailure(e: unknown): HistoryUnavailableError {
@@ -145,12 +147,8 @@ export function openFailure(e: unknown): HistoryUnavailableError {
   const name = (e as { name?: string } | null)?.name ?? '';
   const msg = e instanceof Error ? e.message : String(e);
   if (name === 'VersionError')
-    return new HistoryUnavailableError(
-      `History unavailable: the history database was written by a newer version of Vetter (this one reads database version ${DB_VERSION}; the browser says: ${msg}). ` +
-        `It was left as it is, nothing was deleted. ${WITHOUT_HISTORY} Update Vetter to use it again, or use "Clear all data" in the settings to start a new history.`,
-      e,
-    );
-  return new HistoryUnavailableError(`History unavailable: the history database could not be opened (${name ? `${name}: ` : ''}${msg}). Nothing was deleted. ${WITHOUT_HISTORY}`, e);
+    return new HistoryUnavailableError(statusMsg('hs_db_newer', [DB_VERSION, msg]), e);
+  return new HistoryUnavailableError(statusMsg('hs_db_failed', [`${name ? `${name}: ` : ''}${msg}`]), e);
 }
 
 async function guard<T>(what: string, f: () => Promise<T>): Promise<T> {
@@ -204,7 +202,7 @@ export async function openHistory(factory?: IDBFactory, opts: { onClosed?: () =>
       },
       // An older connection (another Vetter page of an older version) does not let go: say so instead of waiting.
       blocked() {
-        onBlocked(new HistoryUnavailableError(`History unavailable: another Vetter page still holds an older history database open. Close the other Vetter pages and try again. ${WITHOUT_HISTORY}`));
+        onBlocked(new HistoryUnavailableError(statusMsg('hs_db_blocked')));
         void opening.then((late) => late.close(), () => undefined);
       },
       // "Clear all data" (options page) deletes the database: let it go instead of blocking the deletion; the caller

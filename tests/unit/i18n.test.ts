@@ -52,6 +52,9 @@ describe('message catalogues', () => {
     for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
     // Counted messages: tn('key', n) reads key_one and key_many.
     for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\btn\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_many`);
+    // The history's messages (lib/history/status-msg.ts).
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bstatusMsg\('([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bcountedStatusMsg\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_many`);
     for (const i of CHECKLIST_ITEMS) used.add(`chk_${i}`).add(`chk_${i}_help`).add(`chk_${i}_long`);
     for (const a of ['concern', 'no-concern', 'unknown'] as const) used.add(`ans_${a.replace(/-/g, '_')}`);
     for (const k of PASTE_KINDS) used.add(`paste_${k}`);
