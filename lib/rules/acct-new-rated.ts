@@ -2,7 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { monthIndex, monthOf } from './text';
-import { listOf, nest, texts, type MsgParam } from './msg';
+import { listOf, nest, texts, type MsgParam, draft } from './msg';
 
 export const YOUNG_MONTHS = 12;
 export const MANY_JOBS = 10;
@@ -41,10 +41,7 @@ export const acctNewRated: Rule = {
       what.push(nest('f_acctNewRated_earned', a.totalEarnings!.raw));
     }
     return [
-      {
-        ...texts('f_acctNewRated', [age, listOf(what), a.memberSince], age === 1 ? { title: 'f_acctNewRatedOne_title' } : {}),
-        evidence,
-      },
+      draft(texts('f_acctNewRated', [age, listOf(what), a.memberSince], age === 1 ? { title: 'f_acctNewRatedOne_title' } : {}), evidence),
     ];
   },
 };

@@ -4,7 +4,7 @@ import { SOURCES } from './sources';
 import { checklistEvidence, concern } from './notes-helpers';
 import { foldText } from '../text/fold';
 import { clip } from './text';
-import { nest, noteP, texts } from './msg';
+import { nest, noteP, texts, draft } from './msg';
 
 /** Parcel forwarders, reshipping and freight services. */
 const FORWARDER =
@@ -46,17 +46,19 @@ export const address: Rule = {
           : null,
         a ? nest('f_addressChanged_concern', noteP(a)) : null,
       ].filter((x) => x !== null);
-      out.push({ ...texts('f_addressChanged', [parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : parts[0]!]), evidence });
+      out.push(draft(texts('f_addressChanged', [parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : parts[0]!]), evidence));
     }
     if (current) {
       const fw = current.match(FORWARDER);
       const drop = fw ? null : current.match(MAIL_DROP);
       if (fw || drop)
-        out.push({
-          ...(fw ? {} : { severity: 'medium' as const }),
-          ...texts(fw ? 'f_addressForwarder' : 'f_addressDrop', [fw ? fw[0] : drop![0]], { nextStep: 'f_addressForward_next' }),
-          evidence: [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
-        });
+        out.push(
+          draft(
+            texts(fw ? 'f_addressForwarder' : 'f_addressDrop', [fw ? fw[0] : drop![0]], { nextStep: 'f_addressForward_next' }),
+            [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
+            fw ? undefined : 'medium',
+          ),
+        );
     }
     return out;
   },

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { checklistEvidence, concern } from './notes-helpers';
-import { noteP, texts } from './msg';
+import { noteP, texts, draft } from './msg';
 
 export const cheating: Rule = {
   meta: {
@@ -18,10 +18,7 @@ export const cheating: Rule = {
     const ra = concern(ctx, 'readingAnswers');
     if (!ra) return [];
     return [
-      {
-        ...texts('f_cheating', [noteP(ra)]),
-        evidence: [checklistEvidence('readingAnswers', ra)],
-      },
+      draft(texts('f_cheating', [noteP(ra)]), [checklistEvidence('readingAnswers', ra)]),
     ];
   },
 };

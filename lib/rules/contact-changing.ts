@@ -2,7 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { listOf, nest, noteP, texts } from './msg';
+import { listOf, nest, noteP, texts, draft } from './msg';
 
 export const contactChanging: Rule = {
   meta: {
@@ -32,10 +32,7 @@ export const contactChanging: Rule = {
     const kinds = [...new Set(changed.map((h) => (h.contact === 'email' ? 'f_contactChanging_email' : 'f_contactChanging_phone')))].map((k) => nest(k));
     const seen = [a ? nest('f_contactChanging_concern', noteP(a)) : null, changed.length ? nest('f_contactChanging_pasted', listOf(kinds), list) : null].filter((x) => x !== null);
     return [
-      {
-        ...texts('f_contactChanging', [seen.length === 2 ? nest('f_contactChanging_both', seen[0]!, seen[1]!) : seen[0]!]),
-        evidence,
-      },
+      draft(texts('f_contactChanging', [seen.length === 2 ? nest('f_contactChanging_both', seen[0]!, seen[1]!) : seen[0]!]), evidence),
     ];
   },
 };

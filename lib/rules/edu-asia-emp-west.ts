@@ -1,7 +1,7 @@
 import { lookupSchool } from '../data';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { texts } from './msg';
+import { texts, draft } from './msg';
 
 /** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
 export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);
@@ -31,16 +31,13 @@ export const eduAsiaEmpWest: Rule = {
     if (west.length * 2 <= located.length) return [];
     const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
     return [
-      {
-        ...texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]),
-        evidence: [
+      draft(texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]), [
           ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
           ...west.map((e) => {
             const i = p.employment.indexOf(e);
             return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` };
           }),
-        ],
-      },
+        ]),
     ];
   },
 };

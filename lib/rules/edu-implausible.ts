@@ -2,7 +2,7 @@ import { lookupSchool, matchFrontName } from '../data';
 import type { FindingDraft, Rule } from './types';
 import { SOURCES } from './sources';
 import { monthIndex } from './text';
-import { texts } from './msg';
+import { texts, draft } from './msg';
 
 export const MAX_DEGREE_YEARS = 10;
 /** Degrees that usually start at about 18 (a bachelor's, an associate degree, or no degree named). */
@@ -25,21 +25,15 @@ export const eduImplausible: Rule = {
       if (!e.start || !e.end) return;
       const years = Number(e.end.slice(0, 4)) - Number(e.start.slice(0, 4));
       if (monthIndex(e.end, 'last') < monthIndex(e.start, 'first'))
-        out.push({
-          ...texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }),
-          evidence: [
+        out.push(draft(texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }), [
             { field: `education[${i}].start`, excerpt: e.start },
             { field: `education[${i}].end`, excerpt: e.end },
-          ],
-        });
+          ]));
       else if (years > MAX_DEGREE_YEARS)
-        out.push({
-          ...texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }),
-          evidence: [
+        out.push(draft(texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }), [
             { field: `education[${i}].start`, excerpt: e.start },
             { field: `education[${i}].end`, excerpt: e.end },
-          ],
-        });
+          ]));
     });
 
     // Work before about 16, taking the earliest first degree to start at about 18.
@@ -54,20 +48,13 @@ export const eduImplausible: Rule = {
         .map((w, i) => ({ w, i }))
         .filter(({ w }) => w.start && Number(w.start.slice(0, 4)) < age16);
       if (early.length)
-        out.push({
-          ...texts('f_eduEarlyWork', [first.e.school, first.e.start!, early.map(({ w }) => `${w.company ?? '—'}: ${w.start}`).join(', ')]),
-          evidence: [{ field: `education[${first.i}].start`, excerpt: first.e.start! }, ...early.map(({ w, i }) => ({ field: `employment[${i}].start`, excerpt: `${w.company ?? '(no company)'}: ${w.start}` }))],
-        });
+        out.push(draft(texts('f_eduEarlyWork', [first.e.school, first.e.start!, early.map(({ w }) => `${w.company ?? '—'}: ${w.start}`).join(', ')]), [{ field: `education[${first.i}].start`, excerpt: first.e.start! }, ...early.map(({ w, i }) => ({ field: `employment[${i}].start`, excerpt: `${w.company ?? '(no company)'}: ${w.start}` }))]));
     }
 
     // Unverifiable schools: information only (severity info, never scored). Listed DPRK institutions are emp-front's.
     p.education.forEach((e, i) => {
       if (!e.school.trim() || lookupSchool(e.school) || matchFrontName(e.school, ['institution'])) return;
-      out.push({
-        severity: 'info',
-        ...texts('f_eduUnknown', [e.school]),
-        evidence: [{ field: `education[${i}].school`, excerpt: e.school }],
-      });
+      out.push(draft(texts('f_eduUnknown', [e.school]), [{ field: `education[${i}].school`, excerpt: e.school }], 'info'));
     });
     return out;
   },

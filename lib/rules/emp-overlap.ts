@@ -3,7 +3,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { monthIndex, monthOf } from './text';
-import { joinP, nest, texts } from './msg';
+import { joinP, nest, texts, draft } from './msg';
 
 /** Roles that normally run alongside others: side work is not a contradiction. */
 const SIDE_ROLE = /\b(freelanc\w*|self[- ]employed|independent|contract(?:or)?|consultant|part[- ]time|volunteer|intern(?:ship)?|advisor|mentor|teaching assistant|upwork|fiverr|toptal|open[- ]source)\b/i;
@@ -56,10 +56,7 @@ export const empOverlap: Rule = {
       'l_semi',
     );
     return [
-      {
-        ...texts('f_empOverlap', [list, idx.length, OVERLAP_MONTHS], { title: 'f_empOverlap_title' }),
-        evidence,
-      },
+      draft(texts('f_empOverlap', [list, idx.length, OVERLAP_MONTHS], { title: 'f_empOverlap_title' }), evidence),
     ];
   },
 };

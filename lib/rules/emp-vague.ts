@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { joinP, nest, texts } from './msg';
+import { joinP, nest, texts, draft } from './msg';
 
 /** Employer names that name no one. */
 export const VAGUE_EMPLOYER =
@@ -28,12 +28,9 @@ export const empVague: Rule = {
     if (!n || !p.employment.every((e) => vague(e.company))) return [];
     if (n === 1 && !unnamed(p.employment[0]!.company)) return [];
     return [
-      {
-        ...texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], {
+      draft(texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], {
           title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title',
-        }),
-        evidence: p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
-      },
+        }), p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' }))),
     ];
   },
 };

@@ -2,7 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
+import { nest, noteP, pasteNamesP, semiAnd, texts, draft } from './msg';
 
 export const extortion: Rule = {
   meta: {
@@ -26,10 +26,7 @@ export const extortion: Rule = {
       hits.length ? nest(hits.length === 1 ? 'f_extortion_pastedOne' : 'f_extortion_pastedMany', pasteNamesP(hits), hits[0]!.match) : null,
     ].filter((x) => x !== null);
     return [
-      {
-        ...texts('f_extortion', [semiAnd(seen)]),
-        evidence,
-      },
+      draft(texts('f_extortion', [semiAnd(seen)]), evidence),
     ];
   },
 };

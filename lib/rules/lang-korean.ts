@@ -4,7 +4,7 @@ import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { HANGUL } from './patterns';
 import { SOURCES } from './sources';
 import { clip, profileTexts } from './text';
-import { capP, pasteNamesP, texts } from './msg';
+import { capP, pasteNamesP, texts, draft } from './msg';
 
 const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
 
@@ -26,12 +26,9 @@ export const langKorean: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'korean') : [];
     if (pasted.length)
-      out.push({
-        ...texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], {
+      out.push(draft(texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], {
           explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl',
-        }),
-        evidence: [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
-      });
+        }), [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }]));
     const evidence: Evidence[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
@@ -44,10 +41,7 @@ export const langKorean: Rule = {
     if (!evidence.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_langKorean', [evidence.map((e) => e.field).join(', '), p.location!.raw, cc]),
-        evidence: [...evidence, { field: 'location.country', excerpt: cc }],
-      },
+      draft(texts('f_langKorean', [evidence.map((e) => e.field).join(', '), p.location!.raw, cc]), [...evidence, { field: 'location.country', excerpt: cc }]),
     ];
   },
 };

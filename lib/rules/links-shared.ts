@@ -1,7 +1,7 @@
 import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, texts } from './msg';
+import { identityP, listWordsP, nest, texts, draft } from './msg';
 
 const KIND_WORDS = { link: 'link', email: 'e-mail address', phone: 'phone number', handle: 'messenger handle' } as const;
 
@@ -24,8 +24,7 @@ export const linksShared: Rule = {
     const others = [...new Map(hits.map((h) => [h.other.key, identityP(h.other)])).values()];
     const one = others.length === 1;
     return [
-      {
-        ...texts(
+      draft(texts(
           'f_linksShared',
           [
             one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length),
@@ -35,9 +34,7 @@ export const linksShared: Rule = {
             listWordsP(others),
           ],
           { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' },
-        ),
-        evidence: hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` })),
-      },
+        ), hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` }))),
     ];
   },
 };

@@ -3,7 +3,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { clip, profileTexts, sentencesOf } from './text';
-import { texts } from './msg';
+import { texts, draft } from './msg';
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */
 const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -59,10 +59,7 @@ export const locClaim: Rule = {
     if (!claims.length) return [];
     const c = claims[0]!;
     return [
-      {
-        ...texts('f_locClaim', [c.code, cc, c.said, p.location!.raw], { explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview' }),
-        evidence: [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }],
-      },
+      draft(texts('f_locClaim', [c.code, cc, c.said, p.location!.raw], { explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview' }), [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }]),
     ];
   },
 };

@@ -1,7 +1,7 @@
 import { getCountry } from 'countries-and-timezones';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { texts } from './msg';
+import { texts, draft } from './msg';
 
 /** "3:12 am local time", "15:04", "3 PM". */
 const TIME = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?\b|\b(\d{1,2}):(\d{2})\b/i;
@@ -101,13 +101,10 @@ export const locTime: Rule = {
     if (!best || best.diff <= LOC_TIME_TOLERANCE_MIN) return [];
     const hours = Math.round(best.diff / 30) / 2;
     return [
-      {
-        ...texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]),
-        evidence: [
+      draft(texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]), [
           { field: 'localTime', excerpt: p.localTime },
           { field: 'location.raw', excerpt: p.location!.raw },
-        ],
-      },
+        ]),
     ];
   },
 };

@@ -11,6 +11,7 @@ export type { MsgParam } from '../msg-render';
 import { PLATFORM_LABELS } from '../history/describe';
 import type { Identity } from '../history/schema';
 import { clip } from './text';
+import type { Evidence, Severity } from '../report/schema';
 import type { FindingDraft } from './types';
 
 const EN = en as Record<string, { message: string } | undefined>;
@@ -69,13 +70,22 @@ export function listOf(items: readonly MsgParam[]): MsgParam {
 }
 
 type Parts = { title: string; explanation: string; nextStep: string };
+export type Texts = Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'>;
+
+/** The default keys of each base, built once: the same key strings each call (their hashes are kept with them). */
+const defaultKeys = new Map<string, Parts>();
+function keysOf(base: string, keys: Partial<Parts>): Parts {
+  let d = defaultKeys.get(base);
+  if (!d) defaultKeys.set(base, (d = { title: `${base}_title`, explanation: `${base}_expl`, nextStep: `${base}_next` }));
+  return { title: keys.title ?? d.title, explanation: keys.explanation ?? d.explanation, nextStep: keys.nextStep ?? d.nextStep };
+}
 
 /**
  * Title, explanation and next step of a finding from the catalogue: keys `${base}_title`, `${base}_expl`,
  * `${base}_next` unless `keys` names others (variants: singular/plural, with/without a note).
  */
-export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'> {
-  const k: Parts = { title: keys.title ?? `${base}_title`, explanation: keys.explanation ?? `${base}_expl`, nextStep: keys.nextStep ?? `${base}_next` };
+export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Texts {
+  const k = keysOf(base, keys);
   const enc: string[] = [];
   const subs: string[] = [];
   // Each parameter is rendered once for the three texts, from the parameter itself (not by decoding its encoded JSON):
@@ -89,8 +99,19 @@ export function texts(base: string, params: readonly MsgParam[], keys: Partial<P
     title: enLookup(k.title, subs) ?? k.title,
     explanation: enLookup(k.explanation, subs) ?? k.explanation,
     nextStep: enLookup(k.nextStep, subs) ?? k.nextStep,
-    msg: { ...k, params: enc },
+    msg: { title: k.title, explanation: k.explanation, nextStep: k.nextStep, params: enc },
   };
+}
+
+/**
+ * A finding draft: its texts (from `texts`), evidence and, when given, a severity other than the rule's. Built field by
+ * field: in V8 (Node 20) `{ ...texts(…), evidence }` costs about a microsecond, an object spread followed by more
+ * properties leaving the fast path, and the rules write one or two drafts per profile.
+ */
+export function draft(t: Texts, evidence: Evidence[], severity?: Severity): FindingDraft {
+  const d: FindingDraft = { title: t.title, explanation: t.explanation, nextStep: t.nextStep, msg: t.msg, evidence };
+  if (severity !== undefined) d.severity = severity;
+  return d;
 }
 
 /**
@@ -118,7 +139,8 @@ function renderNested(p: MsgParam, depth: number): string | null {
 
 /** Upper-case the first letter of a parameter (plain or nested). */
 export function capP(p: MsgParam): MsgParam {
-  if (typeof p === 'object') return { ...p, cap: true } as Nested;
+  // Object.assign, not `{ ...p, cap: true }`: a spread followed by a property is slow in V8 (see `draft`).
+  if (typeof p === 'object') return Object.assign({}, p, { cap: true }) as Nested;
   const s = String(p);
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

@@ -3,7 +3,7 @@ import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { OFF_PLATFORM as HANDLE } from './patterns';
 import { SOURCES } from './sources';
 import { findSentences } from './text';
-import { capP, pasteNamesP, placesP, texts } from './msg';
+import { capP, pasteNamesP, placesP, texts, draft } from './msg';
 
 
 export const offPlatform: Rule = {
@@ -22,20 +22,14 @@ export const offPlatform: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'off-platform') : [];
     if (pasted.length)
-      out.push({
-        ...texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], {
+      out.push(draft(texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], {
           explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl',
-        }),
-        evidence: hitEvidence(pasted),
-      });
+        }), hitEvidence(pasted)));
     const hits = findSentences(p, HANDLE, { fields: ['headline', 'overview'] });
     if (!hits.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_offPlatform', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_offPlatformOne_expl' : 'f_offPlatformMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_offPlatform', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_offPlatformOne_expl' : 'f_offPlatformMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

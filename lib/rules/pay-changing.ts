@@ -6,7 +6,7 @@ import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
 import { clip, mentionsPayment, profileTexts, sentencesOf } from './text';
-import { capP, joinP, nest, pasteNamesP, texts, type MsgParam } from './msg';
+import { capP, joinP, nest, pasteNamesP, texts, type MsgParam, draft } from './msg';
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;
@@ -55,20 +55,13 @@ function notesFinding(a: NotesAnalysis): FindingDraft[] {
   switched(hitsOf(a, 'bank-account'), (h) => h.value, 'f_payChanged_bank');
   if (changes.length) {
     return [
-      {
-        ...texts('f_payChangedNotes', [joinP(reasons, 'l_semi')], { nextStep: 'f_payChanged_next' }),
-        evidence: hitEvidence(changes),
-      },
+      draft(texts('f_payChangedNotes', [joinP(reasons, 'l_semi')], { nextStep: 'f_payChanged_next' }), hitEvidence(changes)),
     ];
   }
   if (a.providers.length < 3) return [];
   const provs = hitsOf(a, 'provider');
   return [
-    {
-      severity: 'low',
-      ...texts('f_payProvidersNotes', [a.providers.length, capP(pasteNamesP(provs)), a.providers.join(', ')], { nextStep: 'f_payProviders_next' }),
-      evidence: hitEvidence(provs),
-    },
+    draft(texts('f_payProvidersNotes', [a.providers.length, capP(pasteNamesP(provs)), a.providers.join(', ')], { nextStep: 'f_payProviders_next' }), hitEvidence(provs), 'low'),
   ];
 }
 
@@ -90,20 +83,13 @@ function pageFindings(p: Profile): FindingDraft[] {
   }
   if (changes.length) {
     return [
-      {
-        ...texts('f_payChanged', [changes[0]!.excerpt]),
-        evidence: changes,
-      },
+      draft(texts('f_payChanged', [changes[0]!.excerpt]), changes),
     ];
   }
   if (found.size < 3) return [];
   const names = [...found.keys()];
   const evidence = [...new Map([...found.values()].map((e) => [`${e.field}|${e.excerpt}`, e])).values()];
   return [
-    {
-      severity: 'low',
-      ...texts('f_payProviders', [found.size, names.join(', ')]),
-      evidence,
-    },
+    draft(texts('f_payProviders', [found.size, names.join(', ')]), evidence, 'low'),
   ];
 }

@@ -3,7 +3,7 @@ import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
 import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
 import { SOURCES } from './sources';
 import { findSentences } from './text';
-import { capP, nest, pasteNamesP, placesP, texts } from './msg';
+import { capP, nest, pasteNamesP, placesP, texts, draft } from './msg';
 
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */
 
@@ -26,8 +26,7 @@ export const payCrypto: Rule = {
       const mentions = hitsOf(a, 'crypto');
       const all = [...wallets, ...mentions];
       if (all.length)
-        out.push({
-          ...texts(
+        out.push(draft(texts(
             'f_payCryptoNotes',
             [
               capP(pasteNamesP(all)),
@@ -40,19 +39,14 @@ export const payCrypto: Rule = {
                 : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', ')),
             ],
             { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' },
-          ),
-          evidence: hitEvidence(all),
-        });
+          ), hitEvidence(all)));
     }
     const hits = findSentences(p, CRYPTO, { context: PAYMENT });
     if (!hits.length) return out;
     const words = [...new Set(hits.map((h) => h.match))].join(', ');
     return [
       ...out,
-      {
-        ...texts('f_payCrypto', [capP(placesP(hits)), words], { explanation: hits.length === 1 ? 'f_payCryptoOne_expl' : 'f_payCryptoMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_payCrypto', [capP(placesP(hits)), words], { explanation: hits.length === 1 ? 'f_payCryptoOne_expl' : 'f_payCryptoMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

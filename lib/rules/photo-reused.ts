@@ -1,7 +1,7 @@
 import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, NONE, texts } from './msg';
+import { identityP, listWordsP, nest, NONE, texts, draft } from './msg';
 
 export const photoReused: Rule = {
   meta: {
@@ -19,13 +19,10 @@ export const photoReused: Rule = {
     if (!hits.length || !p.photo) return [];
     const names = hits.map((h) => identityP(h.other));
     return [
-      {
-        ...texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}),
-        evidence: [
+      draft(texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}), [
           { field: 'photo.url', excerpt: p.photo.url },
           ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` })),
-        ],
-      },
+        ]),
     ];
   },
 };

@@ -1,7 +1,7 @@
 import { faceBand } from '../face/match';
 import { SOURCES } from './sources';
 import type { Rule } from './types';
-import { nest, texts } from './msg';
+import { nest, texts, draft } from './msg';
 
 export const photoSamePerson: Rule = {
   meta: {
@@ -21,12 +21,9 @@ export const photoSamePerson: Rule = {
     return differentName.map((m) => {
       const band = faceBand(m.distance);
       const who = nest('f_photoSamePerson_who', m.other.name ?? nest('f_photoSamePerson_noName'), m.other.platform, m.other.url);
-      return {
-        ...texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], {
+      return draft(texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], {
           explanation: band === 'same-photo' ? 'f_photoSamePersonSame_expl' : 'f_photoSamePersonSimilar_expl',
-        }),
-        evidence: [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }],
-      };
+        }), [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }]);
     });
   },
 };

@@ -5,7 +5,7 @@ import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import { VAGUE_EMPLOYER } from './emp-vague';
-import { identityP, texts, type MsgParam } from './msg';
+import { identityP, texts, type MsgParam, draft as makeDraft } from './msg';
 import { SOURCES } from './sources';
 import type { FindingDraft, Rule } from './types';
 
@@ -52,7 +52,7 @@ const KEYS = {
 
 /** `params[0]` is the other profile's site (the title's $1); the explanation uses the rest (lib/rules/msg.ts texts). */
 function draft(kind: keyof typeof KEYS, params: MsgParam[], evidence: Evidence[], severity?: FindingDraft['severity']): FindingDraft {
-  return { ...texts(KEYS[kind], params), evidence, ...(severity ? { severity } : {}) };
+  return makeDraft(texts(KEYS[kind], params), evidence, severity);
 }
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');

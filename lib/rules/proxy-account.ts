@@ -2,7 +2,7 @@ import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
 import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
+import { nest, noteP, pasteNamesP, semiAnd, texts, draft } from './msg';
 
 export const proxyAccount: Rule = {
   meta: {
@@ -26,10 +26,7 @@ export const proxyAccount: Rule = {
       hits.length ? nest(hits.length === 1 ? 'f_proxyAccount_pastedOne' : 'f_proxyAccount_pastedMany', pasteNamesP(hits), hits[0]!.match) : null,
     ].filter((x) => x !== null);
     return [
-      {
-        ...texts('f_proxyAccount', [semiAnd(seen)]),
-        evidence,
-      },
+      draft(texts('f_proxyAccount', [semiAnd(seen)]), evidence),
     ];
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { nest, texts } from './msg';
+import { nest, texts, draft } from './msg';
 
 /** An hourly rate (USD) far below the market for software work anywhere the platforms publish rates. */
 export const LOW_RATE_USD = 15;
@@ -24,14 +24,11 @@ export const rateDiscount: Rule = {
     const senior = !!p.headline && SENIOR.test(p.headline);
     if (!topRated || !senior) return [];
     return [
-      {
-        ...texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]),
-        evidence: [
+      draft(texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]), [
           { field: 'account.hourlyRate', excerpt: r.raw },
           a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` },
           { field: 'headline', excerpt: p.headline! },
-        ],
-      },
+        ]),
     ];
   },
 };

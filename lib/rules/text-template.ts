@@ -1,7 +1,7 @@
 import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, NONE, texts } from './msg';
+import { identityP, listWordsP, nest, NONE, texts, draft } from './msg';
 
 export const textTemplate: Rule = {
   meta: {
@@ -19,8 +19,7 @@ export const textTemplate: Rule = {
     if (!hits.length) return [];
     const top = hits[0]!;
     return [
-      {
-        ...texts(
+      draft(texts(
           'f_textTemplate',
           [
             hits.length,
@@ -30,9 +29,7 @@ export const textTemplate: Rule = {
             top.passage ? `${top.passage.slice(0, 240)}${top.passage.length > 240 ? '…' : ''}` : NONE,
           ],
           { explanation: top.passage ? 'f_textTemplatePassage_expl' : 'f_textTemplate_expl', ...(hits.length === 1 ? { title: 'f_textTemplateOne_title' } : {}) },
-        ),
-        evidence: hits.map((h, i) => ({ field: i === 0 ? h.field : `history.text[${i}]`, excerpt: `${Math.round(h.similarity * 100)}% the same as ${describeIdentity(h.other)}${h.passage ? `: "${h.passage.slice(0, 160)}"` : ''}` })),
-      },
+        ), hits.map((h, i) => ({ field: i === 0 ? h.field : `history.text[${i}]`, excerpt: `${Math.round(h.similarity * 100)}% the same as ${describeIdentity(h.other)}${h.passage ? `: "${h.passage.slice(0, 160)}"` : ''}` }))),
     ];
   },
 };
