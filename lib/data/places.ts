@@ -190,18 +190,15 @@ function enrichLocation(loc: Location): Location {
   if (loc.country || !loc.raw.trim()) return loc;
   const r = resolvePlace(loc.raw);
   if (!r.country) return loc;
-  const out: Location = { ...loc, city: loc.city ?? r.city, country: r.country };
-  if (r.from === 'name' || r.from === 'city') out.countryFrom = r.from;
-  return out;
+  // Object.assign: a spread followed by properties is slow in V8 (Node 20).
+  return Object.assign({}, loc, { city: loc.city ?? r.city, country: r.country }, r.from === 'name' || r.from === 'city' ? { countryFrom: r.from } : null);
 }
 
 function enrichEmployment(e: Employment): Employment {
   if (e.country || !e.location?.trim()) return e;
   const r = resolvePlace(e.location);
   if (!r.country) return e;
-  const out: Employment = { ...e, country: r.country };
-  if (r.from === 'name' || r.from === 'city') out.countryFrom = r.from;
-  return out;
+  return Object.assign({}, e, { country: r.country }, r.from === 'name' || r.from === 'city' ? { countryFrom: r.from } : null);
 }
 
 /**
@@ -220,5 +217,5 @@ export function enrichProfile(p: Profile): Profile {
     }
   }
   if (location === p.location && employment === p.employment) return p;
-  return { ...p, location, employment };
+  return Object.assign({}, p, { location, employment });
 }

@@ -413,7 +413,8 @@ function buildAnalysis(pasted: readonly PastedText[], profileName: string | null
         else if (first !== d.value) d.changed = true;
       }
       if (d.kind === 'provider' && !providers.includes(d.provider)) providers.push(d.provider);
-      hits.push({ ...d, paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) } as NotesHit);
+      // Object.assign, not `{ ...d, paste, … }`: a spread followed by properties costs microseconds in V8 (Node 20).
+      hits.push(Object.assign({}, d, { paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) }) as NotesHit);
     }
   });
   return { profileName, pastes: pasted.length, hits, providers };

@@ -2,7 +2,8 @@ import { parseLocation, toCountryCode } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
 import { SOURCES } from './sources';
-import { clip, profileTexts, sentencesOf } from './text';
+import { FAMILY } from './patterns';
+import { clip, familiesOf, profileTexts, sentencesOf } from './text';
 import { texts, draft } from './msg';
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */
@@ -45,7 +46,7 @@ export const locClaim: Rule = {
     const claims: { ev: Evidence; code: string; said: string }[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
-      if (!CLAIM_WORD.test(t.text)) continue;
+      if (!(familiesOf(t) & FAMILY.claim) || !CLAIM_WORD.test(t.text)) continue;
       for (const s of sentencesOf(t)) {
         for (const re of [X_BASED, BASED_IN]) {
           const m = s.match(re);

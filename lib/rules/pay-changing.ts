@@ -3,9 +3,9 @@ import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
 import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
+import { FAMILY, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
 import { SOURCES } from './sources';
-import { clip, mentionsPayment, profileTexts, sentencesOf } from './text';
+import { clip, familiesOf, mentionsPayment, profileTexts, sentencesOf } from './text';
 import { capP, joinP, nest, pasteNamesP, texts, type MsgParam, draft } from './msg';
 
 export { PROVIDERS };
@@ -72,7 +72,7 @@ function pageFindings(p: Profile): FindingDraft[] {
     // A provider or change pattern that matches a sentence matches its whole text (no anchors or lookarounds), so the
     // sentences of a text are read only for the patterns its whole text matches; most texts match none.
     if (!mentionsPayment(t)) continue;
-    const named = ANY_PROVIDER.test(t.text) ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
+    const named = familiesOf(t) & FAMILY.provider ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
     const change = CHANGE.test(t.text);
     if (!named.length && !change) continue;
     for (const s of sentencesOf(t)) {

@@ -4,7 +4,7 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import { GATES, PAYMENT_PATTERNS, PAYMENT_WORDS } from './patterns';
+import { FAMILY, familyMask, GATES, PATTERN_FAMILIES } from './patterns';
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
@@ -134,20 +134,26 @@ export function findSentences(
   return hits;
 }
 
-const paymentCache = new WeakMap<TextField, boolean>();
+const familyCache = new WeakMap<TextField, number>();
 /**
- * Whether the text names any payment word (patterns.ts PAYMENT_WORDS): once per text of a check (TextField objects are
- * cached per profile by profileTexts), read by every payment rule.
+ * The word families the text names (patterns.ts `familyMask`): once per text of a check (TextField objects are cached
+ * per profile by profileTexts), read by every rule that gates on a family.
  */
-export function mentionsPayment(t: TextField): boolean {
-  let v = paymentCache.get(t);
-  if (v === undefined) paymentCache.set(t, (v = PAYMENT_WORDS.test(t.text)));
+export function familiesOf(t: TextField): number {
+  let v = familyCache.get(t);
+  if (v === undefined) familyCache.set(t, (v = familyMask(t.text)));
   return v;
 }
 
-/** False when the text cannot match the pattern: no payment word for a payment pattern, or its gate (GATES) fails. */
+/** Whether the text names any payment word (patterns.ts PAYMENT_WORDS, as the `pay` family). */
+export function mentionsPayment(t: TextField): boolean {
+  return (familiesOf(t) & FAMILY.pay) !== 0;
+}
+
+/** False when the text cannot match the pattern: it lacks a word family the pattern needs (PATTERN_FAMILIES), or its gate (GATES) fails. */
 export function passesGate(re: RegExp, t: TextField): boolean {
-  if (PAYMENT_PATTERNS.has(re) && !mentionsPayment(t)) return false;
+  const need = PATTERN_FAMILIES.get(re);
+  if (need !== undefined) return (familiesOf(t) & need) === need;
   const gate = GATES.get(re);
   return !gate || gate.test(t.text);
 }
