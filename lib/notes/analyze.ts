@@ -106,21 +106,41 @@ interface Segment {
   text: string;
 }
 
+/**
+ * `[...text.matchAll(re)]` for a global regex, by `exec` on the regex itself: matchAll copies the regex for each call
+ * (a RegExp construction), and the analysis reads a dozen patterns per paste. Same matches, same order.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('execAll needs a global regex');
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // An empty match: step over one character (a code point with the u flag), as matchAll does.
+    if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/g;
+
+function pushSegment(out: Segment[], text: string, from: number, to: number): void {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
+  if (t) out.push({ start: from + lead, text: t });
+}
+
 /** Sentences (split as the page rules split them: after . ! ? and at line breaks) with their offsets. */
 function segments(text: string): Segment[] {
   const out: Segment[] = [];
-  const push = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (t) out.push({ start: from + lead, text: t });
-  };
   let last = 0;
-  for (const m of text.matchAll(/(?<=[.!?])\s+|\n+/g)) {
-    push(last, m.index);
+  for (const m of execAll(SENTENCE_BREAK, text)) {
+    pushSegment(out, text, last, m.index);
     last = m.index + m[0].length;
   }
-  push(last, text.length);
+  pushSegment(out, text, last, text.length);
   return out;
 }
 
@@ -282,7 +302,7 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
   const payment = p.kind === 'payment';
 
   for (const w of WALLETS) {
-    for (const m of text.matchAll(w.re)) {
+    for (const m of execAll(w.re, text)) {
       if (w.ok && !w.ok(m[0])) continue;
       hits.push({ kind: 'wallet', offset: m.index, match: m[0], label: w.label, network: w.network, checksum: w.checksum ? w.checksum(m[0]) : 'not-checked' });
     }
@@ -345,7 +365,7 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
     [PAYEE_LABEL, true],
     [PAYEE_PHRASE, false],
   ] as const) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const raw = m[1] ?? m[2];
       if (!raw) continue;
       const name = cleanName(raw, fromLabel);
@@ -358,22 +378,22 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
     }
   }
 
-  for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'contact', offset: m.index, match: m[0], contact: 'email', value: m[0].toLowerCase(), changed: false, label: `E-mail ${m[0]}` });
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of execAll(EMAIL, text)) hits.push({ kind: 'contact', offset: m.index, match: m[0], contact: 'email', value: m[0].toLowerCase(), changed: false, label: `E-mail ${m[0]}` });
+  for (const m of execAll(PHONE, text)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 8 || digits.length > 15) continue;
     if (hits.some((h) => h.kind === 'wallet' && m.index >= h.offset && m.index < h.offset + h.match.length)) continue;
     hits.push({ kind: 'contact', offset: m.index, match: m[0].trim(), contact: 'phone', value: digits, changed: false, label: `Phone ${m[0].trim()}` });
   }
-  for (const m of text.matchAll(IBAN)) {
+  for (const m of execAll(IBAN, text)) {
     hits.push({ kind: 'bank-account', offset: m.index, match: m[0], value: m[0].replace(/ /g, ''), label: `IBAN ${m[0]}` });
   }
-  for (const m of text.matchAll(ACCOUNT_NO)) {
+  for (const m of execAll(ACCOUNT_NO, text)) {
     const offset = m.index + m[0].lastIndexOf(m[1]!);
     if (hits.some((h) => (h.kind === 'bank-account' || h.kind === 'contact') && offset >= h.offset && offset < h.offset + h.match.length)) continue;
     hits.push({ kind: 'bank-account', offset, match: m[1]!, value: m[1]!.replace(/\D/g, ''), label: `Account number ${m[1]}` });
   }
-  for (const m of text.matchAll(URL_RE)) {
+  for (const m of execAll(URL_RE, text)) {
     let host: string;
     try {
       host = new URL(m[0].startsWith('http') ? m[0] : `https://${m[0]}`).hostname.toLowerCase();
