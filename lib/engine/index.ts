@@ -195,8 +195,24 @@ export function analyze(profile: Profile, opts: RunOptions = {}): Report {
     levelReason: s.reason,
     missing: [...profile.missing],
     rulesetVersion: RULESET_VERSION,
-    createdAt: (opts.now ?? new Date()).toISOString(),
+    createdAt: isoTime(opts.now ?? new Date()),
   };
+}
+
+/**
+ * `d.toISOString()`, remembered for the last time seen: a batch of checks shares one `now`, and formatting it is a
+ * microsecond each time. Keyed by the time value, so a Date changed in place or another Date is formatted afresh (an
+ * invalid one throws as toISOString does: NaN never equals the last time).
+ */
+let lastTime = NaN;
+let lastIso = '';
+function isoTime(d: Date): string {
+  const t = d.getTime();
+  if (t !== lastTime) {
+    lastIso = d.toISOString();
+    lastTime = t;
+  }
+  return lastIso;
 }
 
 export type { Level };
