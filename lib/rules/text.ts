@@ -21,16 +21,26 @@ export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): Text
   // the object changed since (a caller that edits a profile in place and checks it again is not served stale texts).
   const withReviews = opts.reviews !== false;
   let cached = textsCache.get(p);
-  if (!cached || !sameTexts(cached.src, p)) textsCache.set(p, (cached = { src: textSource(p) }));
+  if (!cached || !sameTexts(cached.src, p)) textsCache.set(p, (cached = { src: textSource(p), pool: new Map() }));
   const hit = withReviews ? cached.all : cached.noReviews;
   if (hit) return hit;
-  const out = collectTexts(p, withReviews);
+  const out = collectTexts(p, withReviews, cached.pool);
   if (withReviews) cached.all = out;
   else cached.noReviews = out;
   return out;
 }
 
-const textsCache = new WeakMap<Profile, { src: (string | null)[]; all?: TextField[]; noReviews?: TextField[] }>();
+/**
+ * A text of the profile as profileTexts gives it, with what the rules work out from it once per check: its word
+ * families (-1 until asked) and its sentences. The lists with and without reviews share these objects (one pool per
+ * profile state), so the headline and overview are scanned once for both.
+ */
+interface CachedText extends TextField {
+  families: number;
+  split: string[] | null;
+}
+
+const textsCache = new WeakMap<Profile, { src: (string | null)[]; pool: Map<string, CachedText>; all?: TextField[]; noReviews?: TextField[] }>();
 
 /** The texts that profileTexts reads, in order (compared string by string: the same strings are the same pointers). */
 function textSource(p: Profile): (string | null)[] {
@@ -48,11 +58,18 @@ function sameTexts(src: readonly (string | null)[], p: Profile): boolean {
 }
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-function collectTexts(p: Profile, withReviews: boolean): TextField[] {
+/** The pool's object for this field and text (one per profile state). */
+function pooled(pool: Map<string, CachedText>, field: string, text: string): CachedText {
+  let t = pool.get(field);
+  if (!t || t.text !== text) pool.set(field, (t = { field, text, families: -1, split: null }));
+  return t;
+}
+
+function collectTexts(p: Profile, withReviews: boolean, pool: Map<string, CachedText>): TextField[] {
   const out: TextField[] = [];
-  if (p.headline) out.push({ field: 'headline', text: p.headline });
-  if (p.overview) out.push({ field: 'overview', text: p.overview });
-  if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push({ field: `reviews[${i}].text`, text: p.reviews[i]!.text });
+  if (p.headline) out.push(pooled(pool, 'headline', p.headline));
+  if (p.overview) out.push(pooled(pool, 'overview', p.overview));
+  if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push(pooled(pool, `reviews[${i}].text`, p.reviews[i]!.text));
   if (!p.paymentMentions.length) return out;
   const own = out.length;
   let seen: string[] | null = null;
@@ -64,7 +81,7 @@ function collectTexts(p: Profile, withReviews: boolean): TextField[] {
     if (repeated) continue;
     const n = norm(m);
     seen ??= out.slice(0, own).map((t) => norm(t.text));
-    if (n && !seen.some((s) => s.includes(n))) out.push({ field: `paymentMentions[${i}]`, text: m });
+    if (n && !seen.some((s) => s.includes(n))) out.push(pooled(pool, `paymentMentions[${i}]`, m));
   }
   return out;
 }
@@ -82,10 +99,12 @@ export function sentences(text: string): string[] {
 }
 const fieldSentences = new WeakMap<TextField, string[]>();
 /**
- * `sentences(t.text)` for a text of the profile, kept on the TextField object (cached per profile by profileTexts), so
- * the rules of one check split each text once and never hash the whole text to find it again.
+ * `sentences(t.text)` for a text of the profile, kept on the text (cached per profile by profileTexts), so the rules
+ * of one check split each text once and never hash the whole text to find it again.
  */
 export function sentencesOf(t: TextField): string[] {
+  const c = t as Partial<CachedText>;
+  if (c.split !== undefined) return c.split ?? (c.split = sentences(t.text));
   let v = fieldSentences.get(t);
   if (!v) fieldSentences.set(t, (v = sentences(t.text)));
   return v;
@@ -140,6 +159,8 @@ const familyCache = new WeakMap<TextField, number>();
  * per profile by profileTexts), read by every rule that gates on a family.
  */
 export function familiesOf(t: TextField): number {
+  const c = t as Partial<CachedText>;
+  if (c.families !== undefined) return c.families >= 0 ? c.families : (c.families = familyMask(t.text));
   let v = familyCache.get(t);
   if (v === undefined) familyCache.set(t, (v = familyMask(t.text)));
   return v;
