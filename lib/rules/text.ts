@@ -20,8 +20,8 @@ export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): Text
   // Several rules read the same profile's texts in one check: kept per profile object, and recomputed when a text of
   // the object changed since (a caller that edits a profile in place and checks it again is not served stale texts).
   const withReviews = opts.reviews !== false;
-  let cached = textsCache.get(p);
-  if (!cached || !sameTexts(cached.src, p)) textsCache.set(p, (cached = { src: textSource(p), pool: new Map() }));
+  let cached = last && last.profile === p ? last : null;
+  if (!cached || !sameTexts(cached, p)) last = cached = { profile: p, headline: p.headline, overview: p.overview, reviews: p.reviews.length, src: textSource(p), pool: new Map() };
   const hit = withReviews ? cached.all : cached.noReviews;
   if (hit) return hit;
   const out = collectTexts(p, withReviews, cached.pool);
@@ -40,18 +40,36 @@ interface CachedText extends TextField {
   split: string[] | null;
 }
 
-const textsCache = new WeakMap<Profile, { src: (string | null)[]; pool: Map<string, CachedText>; all?: TextField[]; noReviews?: TextField[] }>();
+/**
+ * The texts of the profile object checked last (the rules of one check ask for them a dozen times): one entry, not a
+ * WeakMap of every profile seen (adding a key per profile was a good part of the cost). Another profile object, or
+ * this one with a text changed since, gets its texts afresh.
+ */
+interface TextsEntry {
+  profile: Profile;
+  headline: string | null;
+  overview: string | null;
+  reviews: number;
+  /** The review texts, then the payment mentions. */
+  src: string[];
+  pool: Map<string, CachedText>;
+  all?: TextField[];
+  noReviews?: TextField[];
+}
+let last: TextsEntry | null = null;
 
-/** The texts that profileTexts reads, in order (compared string by string: the same strings are the same pointers). */
-function textSource(p: Profile): (string | null)[] {
-  const out: (string | null)[] = [p.headline, p.overview, String(p.reviews.length)];
+/** The texts that profileTexts reads besides the headline and overview, in order. */
+function textSource(p: Profile): string[] {
+  const out: string[] = [];
   for (const r of p.reviews) out.push(r.text);
   for (const m of p.paymentMentions) out.push(m);
   return out;
 }
-function sameTexts(src: readonly (string | null)[], p: Profile): boolean {
-  if (src[0] !== p.headline || src[1] !== p.overview || src.length !== 3 + p.reviews.length + p.paymentMentions.length || src[2] !== String(p.reviews.length)) return false;
-  let k = 3;
+/** Compared string by string: the same strings are the same pointers. */
+function sameTexts(e: TextsEntry, p: Profile): boolean {
+  const { src } = e;
+  if (e.headline !== p.headline || e.overview !== p.overview || e.reviews !== p.reviews.length || src.length !== p.reviews.length + p.paymentMentions.length) return false;
+  let k = 0;
   for (const r of p.reviews) if (src[k++] !== r.text) return false;
   for (const m of p.paymentMentions) if (src[k++] !== m) return false;
   return true;
