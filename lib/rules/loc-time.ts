@@ -65,6 +65,25 @@ function zoneClocks(cc: string, zones: readonly string[], at: Date): { zone: str
   return v;
 }
 
+/** The time zones of a country (static data: the library builds a new object per call, so kept per code). */
+const zonesCache = new Map<string, readonly string[]>();
+function zonesOf(cc: string): readonly string[] {
+  let z = zonesCache.get(cc);
+  if (!z) zonesCache.set(cc, (z = getCountry(cc)?.timezones ?? []));
+  return z;
+}
+
+/** `new Date(capturedAt)`, remembered for the last string (profiles of one batch share it); never modified by callers. */
+let lastCaptured: string | null = null;
+let lastCapturedDate = new Date(NaN);
+function capturedDate(s: string): Date {
+  if (s !== lastCaptured) {
+    lastCapturedDate = new Date(s);
+    lastCaptured = s;
+  }
+  return lastCapturedDate;
+}
+
 const circular = (a: number, b: number) => {
   const d = Math.abs(a - b) % 1440;
   return Math.min(d, 1440 - d);
@@ -86,11 +105,11 @@ export const locTime: Rule = {
     if (!p.localTime || !cc) return [];
     // With an explicit UTC offset, compare offsets (a stale clock does not matter); otherwise compare clocks.
     const offset = parseOffset(p.localTime);
-    const at0 = new Date(p.source.capturedAt);
+    const at0 = capturedDate(p.source.capturedAt);
     const utcNow = Number.isNaN(at0.getTime()) ? ctx.now : at0;
     const shown = offset !== null ? (((utcNow.getUTCHours() * 60 + utcNow.getUTCMinutes() + offset) % 1440) + 1440) % 1440 : parseClock(p.localTime);
     if (shown === null) return [];
-    const zones = getCountry(cc)?.timezones ?? [];
+    const zones = zonesOf(cc);
     // The moment the page's clock was read; the check's time when the capture time is unusable.
     const at = utcNow;
     let best: { zone: string; clock: number; diff: number } | null = null;
