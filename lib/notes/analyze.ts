@@ -14,21 +14,23 @@ import {
   ADVANCE,
   ADVANCE_NEGATED,
   CRYPTO,
-  GATES,
+  FAMILY,
+  familyMask,
   HANGUL,
   OFF_PLATFORM,
+  PATTERN_FAMILIES,
   PAYMENT_CHANGE,
   PAYMENT_CONTEXT,
-  PAYMENT_WORDS,
   PRC,
   PRC_PROVIDERS,
   PROVIDERS,
   THIRD_PARTY,
 } from '../rules/patterns';
-import { foldText } from '../text/fold';
+import { foldText, squashSpace } from '../text/fold';
 import type { ManagerNotes, PastedText } from './schema';
 
-const OFF_PLATFORM_GATE = GATES.get(OFF_PLATFORM)!;
+/** Whether a familyMask has every family of `need`. */
+const has = (mask: number, need: number): boolean => (mask & need) === need;
 
 export const HIT_KINDS = [
   'wallet',
@@ -144,7 +146,7 @@ function segments(text: string): Segment[] {
   return out;
 }
 
-const flat = (x: string): string => x.replace(/\s+/g, ' ').trim();
+const flat = squashSpace;
 /** Offset in the paste of a match in a segment (module level: no closure made per segment). */
 const atIn = (seg: Segment, m: RegExpMatchArray | null): number => seg.start + (m?.index ?? 0);
 
@@ -311,15 +313,16 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
   const seenProviders = new Set<string>();
   for (const seg of segs) {
     const s = seg.text;
-    // A sentence without any payment word cannot match the payment patterns (patterns.ts PAYMENT_WORDS; the same
-    // gates the page rules use, checked by tests/unit/patterns-gates.test.ts).
-    const pay = PAYMENT_WORDS.test(s);
+    // The word families the sentence names (patterns.ts familyMask, one pass): a sentence without a pattern's families
+    // cannot match it (the same gates the page rules use, checked by tests/unit/patterns-gates.test.ts).
+    const fam = familyMask(s);
+    const pay = (fam & FAMILY.pay) !== 0;
     const aboutPay = payment || PAYMENT_CONTEXT.test(s);
-    const crypto = pay ? s.match(CRYPTO) : null;
+    const crypto = fam & FAMILY.crypto ? s.match(CRYPTO) : null;
     if (crypto && aboutPay && !hits.some((h) => h.kind === 'wallet' && h.offset >= seg.start && h.offset < seg.start + s.length))
       hits.push({ kind: 'crypto', offset: atIn(seg, crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
     if (aboutPay && !(WORK_TALK.test(s) && !payment)) {
-      for (const [name, re] of pay ? PROVIDERS : []) {
+      for (const [name, re] of fam & FAMILY.provider ? PROVIDERS : []) {
         if (name === 'cryptocurrency' || seenProviders.has(name)) continue;
         const m = s.match(re);
         if (!m) continue;
@@ -327,7 +330,7 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
         const prc = PRC_PROVIDERS.has(name) || (name === 'Payoneer' && CHINA_ACCOUNT.test(text));
         hits.push({ kind: 'provider', offset: atIn(seg, m), match: m[0], provider: name, prc, label: prc && !PRC_PROVIDERS.has(name) ? `${name}, with a PRC account or place named` : name });
       }
-      const prc = pay ? s.match(PRC) : null;
+      const prc = fam & FAMILY.prc ? s.match(PRC) : null;
       if (prc && !PRC_PROVIDERS.has(PROVIDERS.find(([, re]) => re.test(prc[0]))?.[0] ?? '')) {
         hits.push({ kind: 'provider', offset: atIn(seg, prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
       }
@@ -336,13 +339,13 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
         hits.push({ kind: 'provider', offset: atIn(seg, swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
       }
     }
-    const adv = pay ? s.match(ADVANCE) : null;
+    const adv = has(fam, PATTERN_FAMILIES.get(ADVANCE)!) ? s.match(ADVANCE) : null;
     if (adv && !ADVANCE_NEGATED.test(s)) hits.push({ kind: 'advance', offset: atIn(seg, adv), match: adv[0], label: 'Asks for payment in advance' });
-    const tp = pay ? s.match(THIRD_PARTY) : null;
+    const tp = has(fam, PATTERN_FAMILIES.get(THIRD_PARTY)!) ? s.match(THIRD_PARTY) : null;
     if (tp) hits.push({ kind: 'third-party', offset: atIn(seg, tp), match: tp[0], label: "Payment to another person's account" });
     const ch = pay ? s.match(PAYMENT_CHANGE) : null;
     if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: atIn(seg, ch), match: ch[0], label: 'Payment details changed' });
-    const off = OFF_PLATFORM_GATE.test(s) ? s.match(OFF_PLATFORM) : null;
+    const off = fam & FAMILY.offPlatform ? s.match(OFF_PLATFORM) : null;
     if (off) hits.push({ kind: 'off-platform', offset: atIn(seg, off), match: off[0], label: 'Asks to talk or work off the platform' });
     const rent = s.match(ACCOUNT_RENTAL);
     if (rent) hits.push({ kind: 'account-rental', offset: atIn(seg, rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });

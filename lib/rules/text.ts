@@ -4,6 +4,7 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
+import { squashSpace } from '../text/fold';
 import { FAMILY, familyMask, GATES, PATTERN_FAMILIES } from './patterns';
 
 export interface TextField {
@@ -74,7 +75,7 @@ function sameTexts(e: TextsEntry, p: Profile): boolean {
   for (const m of p.paymentMentions) if (src[k++] !== m) return false;
   return true;
 }
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string): string => squashSpace(s).toLowerCase();
 
 /** The pool's object for this field and text (one per profile state). */
 function pooled(pool: Map<string, CachedText>, field: string, text: string): CachedText {
@@ -136,7 +137,7 @@ function splitSentences(text: string): string[] {
 
 /** Shorten an excerpt to at most `max` characters. */
 export function clip(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = squashSpace(s);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
