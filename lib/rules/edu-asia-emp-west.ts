@@ -21,14 +21,15 @@ export const eduAsiaEmpWest: Rule = {
   },
   check(p) {
     if (!p.education.length || !p.employment.length) return [];
-    const schools = p.education.map((e) => ({ e, m: lookupSchool(e.school) }));
-    const known = schools.filter((s) => s.m);
-    if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
-    if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
+    // The employers first (no lookup): most profiles stop here.
     const located = p.employment.filter((e) => e.country);
     if (!located.length) return [];
     const west = located.filter((e) => WEST_EMPLOYER_COUNTRIES.has(e.country!));
     if (west.length * 2 <= located.length) return [];
+    const schools = p.education.map((e) => ({ e, m: lookupSchool(e.school) }));
+    const known = schools.filter((s) => s.m);
+    if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
+    if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
     const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
     return [
       draft(texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]), [
