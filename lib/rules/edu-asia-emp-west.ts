@@ -32,13 +32,10 @@ export const eduAsiaEmpWest: Rule = {
     if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
     const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
     return [
-      draft(texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]), [
-          ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
-          ...west.map((e) => {
-            const i = p.employment.indexOf(e);
-            return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` };
-          }),
-        ]),
+      draft(
+        texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]),
+        [...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })), ...west.map((e) => { const i = p.employment.indexOf(e); return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` }; })],
+      ),
     ];
   },
 };

@@ -25,15 +25,15 @@ export const eduImplausible: Rule = {
       if (!e.start || !e.end) return;
       const years = Number(e.end.slice(0, 4)) - Number(e.start.slice(0, 4));
       if (monthIndex(e.end, 'last') < monthIndex(e.start, 'first'))
-        out.push(draft(texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }), [
-            { field: `education[${i}].start`, excerpt: e.start },
-            { field: `education[${i}].end`, excerpt: e.end },
-          ]));
+        out.push(draft(
+          texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }),
+          [{ field: `education[${i}].start`, excerpt: e.start }, { field: `education[${i}].end`, excerpt: e.end }],
+        ));
       else if (years > MAX_DEGREE_YEARS)
-        out.push(draft(texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }), [
-            { field: `education[${i}].start`, excerpt: e.start },
-            { field: `education[${i}].end`, excerpt: e.end },
-          ]));
+        out.push(draft(
+          texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }),
+          [{ field: `education[${i}].start`, excerpt: e.start }, { field: `education[${i}].end`, excerpt: e.end }],
+        ));
     });
 
     // Work before about 16, taking the earliest first degree to start at about 18.

@@ -47,11 +47,10 @@ export const empFront: Rule = {
       const notes = ev.field.startsWith('notes.');
       const pasted = ev.field.match(/^notes\.pasted\[(\d+)\]/);
       const place: MsgParam = pasted ? nest('w_paste', Number(pasted[1]) + 1) : where(ev.field).replace(/ in your notes$/, '');
-      return draft(texts('f_empFront', [entry.name, ev.excerpt, entry.note, entry.source, ...(notes ? [place] : [])], {
-          title: inst ? 'f_empFrontInst_title' : 'f_empFront_title',
-          explanation: notes ? 'f_empFrontNotes_expl' : 'f_empFront_expl',
-          nextStep: inst ? 'f_empFrontInst_next' : 'f_empFront_next',
-        }), [ev]);
+      return draft(
+        texts('f_empFront', [entry.name, ev.excerpt, entry.note, entry.source, ...(notes ? [place] : [])], { title: inst ? 'f_empFrontInst_title' : 'f_empFront_title', explanation: notes ? 'f_empFrontNotes_expl' : 'f_empFront_expl', nextStep: inst ? 'f_empFrontInst_next' : 'f_empFront_next' }),
+        [ev],
+      );
     });
   },
 };

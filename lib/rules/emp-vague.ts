@@ -28,9 +28,10 @@ export const empVague: Rule = {
     if (!n || !p.employment.every((e) => vague(e.company))) return [];
     if (n === 1 && !unnamed(p.employment[0]!.company)) return [];
     return [
-      draft(texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], {
-          title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title',
-        }), p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' }))),
+      draft(
+        texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], { title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title' }),
+        p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
+      ),
     ];
   },
 };

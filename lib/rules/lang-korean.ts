@@ -26,9 +26,10 @@ export const langKorean: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'korean') : [];
     if (pasted.length)
-      out.push(draft(texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], {
-          explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl',
-        }), [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }]));
+      out.push(draft(
+        texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], { explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl' }),
+        [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
+      ));
     const evidence: Evidence[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;

@@ -24,17 +24,10 @@ export const linksShared: Rule = {
     const others = [...new Map(hits.map((h) => [h.other.key, identityP(h.other)])).values()];
     const one = others.length === 1;
     return [
-      draft(texts(
-          'f_linksShared',
-          [
-            one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length),
-            nest(one ? 'f_linksShared_shares' : 'f_linksShared_share'),
-            values.length === 1 ? nest('f_linksShared_oneValue') : nest('f_linksShared_values', values.length),
-            listWordsP(values),
-            listWordsP(others),
-          ],
-          { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' },
-        ), hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` }))),
+      draft(
+        texts('f_linksShared', [one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length), nest(one ? 'f_linksShared_shares' : 'f_linksShared_share'), values.length === 1 ? nest('f_linksShared_oneValue') : nest('f_linksShared_values', values.length), listWordsP(values), listWordsP(others)], { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' }),
+        hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` })),
+      ),
     ];
   },
 };

@@ -120,10 +120,10 @@ export const locTime: Rule = {
     if (!best || best.diff <= LOC_TIME_TOLERANCE_MIN) return [];
     const hours = Math.round(best.diff / 30) / 2;
     return [
-      draft(texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]), [
-          { field: 'localTime', excerpt: p.localTime },
-          { field: 'location.raw', excerpt: p.location!.raw },
-        ]),
+      draft(
+        texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]),
+        [{ field: 'localTime', excerpt: p.localTime }, { field: 'location.raw', excerpt: p.location!.raw }],
+      ),
     ];
   },
 };

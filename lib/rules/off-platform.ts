@@ -22,9 +22,10 @@ export const offPlatform: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'off-platform') : [];
     if (pasted.length)
-      out.push(draft(texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], {
-          explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl',
-        }), hitEvidence(pasted)));
+      out.push(draft(
+        texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], { explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl' }),
+        hitEvidence(pasted),
+      ));
     const hits = findSentences(p, HANDLE, { fields: ['headline', 'overview'] });
     if (!hits.length) return out;
     return [

@@ -26,20 +26,10 @@ export const payCrypto: Rule = {
       const mentions = hitsOf(a, 'crypto');
       const all = [...wallets, ...mentions];
       if (all.length)
-        out.push(draft(texts(
-            'f_payCryptoNotes',
-            [
-              capP(pasteNamesP(all)),
-              wallets.length
-                ? nest(
-                    all.length === 1 ? 'f_payCrypto_containOne' : 'f_payCrypto_containMany',
-                    wallets.length === 1 ? nest('f_payCrypto_oneWallet') : nest('f_payCrypto_wallets', wallets.length),
-                    [...new Set(wallets.map((w) => w.label))].join('; '),
-                  )
-                : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', ')),
-            ],
-            { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' },
-          ), hitEvidence(all)));
+        out.push(draft(
+          texts('f_payCryptoNotes', [capP(pasteNamesP(all)), wallets.length ? nest(all.length === 1 ? 'f_payCrypto_containOne' : 'f_payCrypto_containMany', wallets.length === 1 ? nest('f_payCrypto_oneWallet') : nest('f_payCrypto_wallets', wallets.length), [...new Set(wallets.map((w) => w.label))].join('; ')) : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', '))], { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' }),
+          hitEvidence(all),
+        ));
     }
     const hits = findSentences(p, CRYPTO, { context: PAYMENT });
     if (!hits.length) return out;

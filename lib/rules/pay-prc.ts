@@ -21,9 +21,10 @@ export const payPrc: Rule = {
     const a = pasteAnalysis(p, ctx);
     const prc = a ? hitsOf(a, 'provider').filter((h) => h.prc) : [];
     if (prc.length)
-      out.push(draft(texts('f_payPrcNotes', [capP(pasteNamesP(prc)), [...new Set(prc.map((h) => h.label))].join('; ')], {
-          explanation: prc.length === 1 ? 'f_payPrcNotesOne_expl' : 'f_payPrcNotesMany_expl',
-        }), hitEvidence(prc)));
+      out.push(draft(
+        texts('f_payPrcNotes', [capP(pasteNamesP(prc)), [...new Set(prc.map((h) => h.label))].join('; ')], { explanation: prc.length === 1 ? 'f_payPrcNotesOne_expl' : 'f_payPrcNotesMany_expl' }),
+        hitEvidence(prc),
+      ));
     const hits = findSentences(p, PRC, { exclude: INTEGRATION });
     if (!hits.length) return out;
     const names = [...new Set(hits.map((h) => h.match))].join(', ');

@@ -19,10 +19,10 @@ export const photoReused: Rule = {
     if (!hits.length || !p.photo) return [];
     const names = hits.map((h) => identityP(h.other));
     return [
-      draft(texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}), [
-          { field: 'photo.url', excerpt: p.photo.url },
-          ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` })),
-        ]),
+      draft(
+        texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}),
+        [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` }))],
+      ),
     ];
   },
 };

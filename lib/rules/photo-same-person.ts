@@ -21,9 +21,10 @@ export const photoSamePerson: Rule = {
     return differentName.map((m) => {
       const band = faceBand(m.distance);
       const who = nest('f_photoSamePerson_who', m.other.name ?? nest('f_photoSamePerson_noName'), m.other.platform, m.other.url);
-      return draft(texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], {
-          explanation: band === 'same-photo' ? 'f_photoSamePersonSame_expl' : 'f_photoSamePersonSimilar_expl',
-        }), [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }]);
+      return draft(
+        texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], { explanation: band === 'same-photo' ? 'f_photoSamePersonSame_expl' : 'f_photoSamePersonSimilar_expl' }),
+        [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }],
+      );
     });
   },
 };

@@ -21,13 +21,10 @@ export const photoSynthetic: Rule = {
     if (!face?.framing?.consistentWithStyleGAN || !face.eyes || !p.photo) return [];
     const { framing, eyes, image } = face;
     return [
-      draft(texts('f_photoSynthetic', [image.width, image.height, pct(framing.eyeError), pct(framing.interocular)]), [
-          { field: 'photo.url', excerpt: formatEyeEvidence(eyes) },
-          {
-            field: 'photo.url',
-            excerpt: 'cues to check by eye: earrings that differ or only one earring, a smeared or warped background, hair melting into the background, odd teeth, glasses whose two sides differ',
-          },
-        ]),
+      draft(
+        texts('f_photoSynthetic', [image.width, image.height, pct(framing.eyeError), pct(framing.interocular)]),
+        [{ field: 'photo.url', excerpt: formatEyeEvidence(eyes) }, { field: 'photo.url', excerpt: 'cues to check by eye: earrings that differ or only one earring, a smeared or warped background, hair melting into the background, odd teeth, glasses whose two sides differ' }],
+      ),
     ];
   },
 };

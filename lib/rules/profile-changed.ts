@@ -29,13 +29,10 @@ export const profileChanged: Rule = {
     const fields = [...new Set(changes.map((c) => c.field))].map((f) => nest(`f_profileChanged_${f}`));
     const show = (c: Change) => `${WORDS[c.field]}: "${(c.from ?? '—').slice(0, 120)}" → "${(c.to ?? '—').slice(0, 120)}" (seen ${c.at.slice(0, 10)})`;
     return [
-      draft(texts('f_profileChanged', [
-          joinP(fields),
-          joinP(
-            changes.slice(-3).map((c) => nest('f_profileChanged_show', nest(`f_profileChanged_${c.field}`), (c.from ?? '—').slice(0, 120), (c.to ?? '—').slice(0, 120), c.at.slice(0, 10))),
-            'l_semi',
-          ),
-        ]), changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) }))),
+      draft(
+        texts('f_profileChanged', [joinP(fields), joinP(changes.slice(-3).map((c) => nest('f_profileChanged_show', nest(`f_profileChanged_${c.field}`), (c.from ?? '—').slice(0, 120), (c.to ?? '—').slice(0, 120), c.at.slice(0, 10))), 'l_semi')]),
+        changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) })),
+      ),
     ];
   },
 };

@@ -77,30 +77,35 @@ function compare(p: Profile, l: Linked, i: number): FindingDraft[] {
   const there = s.location?.country;
   if (here && there && here !== there && !moved(p, s, here, there))
     out.push(
-      draft('location', [site, p.location!.raw, here, who, s.location!.raw, there, when], [
-        { field: 'location.raw', excerpt: p.location!.raw },
-        { field: `${at}.location.raw`, excerpt: `${s.location!.raw} (${site})` },
-      ]),
+      draft(
+        'location',
+        [site, p.location!.raw, here, who, s.location!.raw, there, when],
+        [{ field: 'location.raw', excerpt: p.location!.raw }, { field: `${at}.location.raw`, excerpt: `${s.location!.raw} (${site})` }],
+      ),
     );
 
   const mine = named(p.employment.map((e) => e.company));
   const theirs = named(s.employment.map((e) => e.company));
   if (mine.length >= 2 && theirs.length >= 2 && !mine.some((a) => theirs.some((b) => sameOrg(a, b))))
     out.push(
-      draft('employers', [site, quoteList(mine), who, quoteList(theirs), when], [
-        ...p.employment.flatMap((e, k) => (e.company && mine.includes(e.company) ? [{ field: `employment[${k}].company`, excerpt: e.company }] : [])),
-        ...s.employment.flatMap((e, k) => (e.company && theirs.includes(e.company) ? [{ field: `${at}.employment[${k}].company`, excerpt: `${e.company} (${site})` }] : [])),
-      ], 'medium'),
+      draft(
+        'employers',
+        [site, quoteList(mine), who, quoteList(theirs), when],
+        [...p.employment.flatMap((e, k) => (e.company && mine.includes(e.company) ? [{ field: `employment[${k}].company`, excerpt: e.company }] : [])), ...s.employment.flatMap((e, k) => (e.company && theirs.includes(e.company) ? [{ field: `${at}.employment[${k}].company`, excerpt: `${e.company} (${site})` }] : []))],
+        'medium',
+      ),
     );
 
   const schools = p.education.map((e) => e.school).filter((x) => x.trim());
   const theirSchools = s.education.map((e) => e.school).filter((x) => x.trim());
   if (schools.length && theirSchools.length && !schools.some((a) => theirSchools.some((b) => sameOrg(a, b))))
     out.push(
-      draft('schools', [site, quoteList(schools), who, quoteList(theirSchools), when], [
-        ...p.education.flatMap((e, k) => (e.school.trim() ? [{ field: `education[${k}].school`, excerpt: e.school }] : [])),
-        ...s.education.flatMap((e, k) => (e.school.trim() ? [{ field: `${at}.education[${k}].school`, excerpt: `${e.school} (${site})` }] : [])),
-      ], 'low'),
+      draft(
+        'schools',
+        [site, quoteList(schools), who, quoteList(theirSchools), when],
+        [...p.education.flatMap((e, k) => (e.school.trim() ? [{ field: `education[${k}].school`, excerpt: e.school }] : [])), ...s.education.flatMap((e, k) => (e.school.trim() ? [{ field: `${at}.education[${k}].school`, excerpt: `${e.school} (${site})` }] : []))],
+        'low',
+      ),
     );
   return out;
 }

@@ -24,11 +24,10 @@ export const rateDiscount: Rule = {
     const senior = !!p.headline && SENIOR.test(p.headline);
     if (!topRated || !senior) return [];
     return [
-      draft(texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]), [
-          { field: 'account.hourlyRate', excerpt: r.raw },
-          a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` },
-          { field: 'headline', excerpt: p.headline! },
-        ]),
+      draft(
+        texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]),
+        [{ field: 'account.hourlyRate', excerpt: r.raw }, a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` }, { field: 'headline', excerpt: p.headline! }],
+      ),
     ];
   },
 };
