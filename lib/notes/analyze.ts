@@ -10,7 +10,12 @@
  * zod (`NotesAnalysis`).
  */
 import { z } from 'zod';
-import {
+import * as patternsMod from '../rules/patterns';
+import { foldText, squashSpace } from '../text/fold';
+import type { ManagerNotes, PastedText } from './schema';
+
+// The patterns as module constants: read per sentence (lib/rules/types.ts says why).
+const {
   ADVANCE,
   ADVANCE_NEGATED,
   CRYPTO,
@@ -25,9 +30,7 @@ import {
   PRC_PROVIDERS,
   PROVIDERS,
   THIRD_PARTY,
-} from '../rules/patterns';
-import { foldText, squashSpace } from '../text/fold';
-import type { ManagerNotes, PastedText } from './schema';
+} = patternsMod;
 
 /** Whether a familyMask has every family of `need`. */
 const has = (mask: number, need: number): boolean => (mask & need) === need;

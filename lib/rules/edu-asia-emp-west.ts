@@ -1,7 +1,12 @@
-import { lookupSchool } from '../data';
+import * as dataMod from '../data';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { texts, draft } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { lookupSchool } = dataMod;
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 /** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
 export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);

@@ -1,8 +1,14 @@
-import { lookupSchool, matchFrontName } from '../data';
+import * as dataMod from '../data';
 import type { FindingDraft, Rule } from './types';
-import { SOURCES } from './sources';
-import { monthIndex } from './text';
-import { texts, draft } from './msg';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { lookupSchool, matchFrontName } = dataMod;
+const { SOURCES } = sourcesMod;
+const { monthIndex } = textMod;
+const { texts, draft } = msgMod;
 
 export const MAX_DEGREE_YEARS = 10;
 /** Degrees that usually start at about 18 (a bachelor's, an associate degree, or no degree named). */

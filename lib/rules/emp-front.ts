@@ -1,10 +1,19 @@
-import { matchFrontDomain, matchFrontName, type FrontEntry } from '../data';
+import * as dataMod from '../data';
+import type { FrontEntry } from '../data';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { hitsOf, pasteAnalysis } from './notes-helpers';
-import { SOURCES } from './sources';
-import { where } from './text';
-import { nest, texts, type MsgParam, draft } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { matchFrontDomain, matchFrontName } = dataMod;
+const { hitsOf, pasteAnalysis } = notesHelpersMod;
+const { SOURCES } = sourcesMod;
+const { where } = textMod;
+const { nest, texts, draft } = msgMod;
 
 export const empFront: Rule = {
   meta: {

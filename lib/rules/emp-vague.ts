@@ -1,6 +1,10 @@
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { joinP, nest, texts, draft } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { joinP, nest, texts, draft } = msgMod;
 
 /** Employer names that name no one. */
 export const VAGUE_EMPLOYER =

@@ -1,7 +1,12 @@
-import { DEFAULT_AVATAR } from './photo-missing';
-import { SOURCES } from './sources';
+import * as photoMissingMod from './photo-missing';
+import * as sourcesMod from './sources';
 import type { Rule } from './types';
-import { texts, draft } from './msg';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { DEFAULT_AVATAR } = photoMissingMod;
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 export const photoNoFace: Rule = {
   meta: {

@@ -1,7 +1,12 @@
-import { faceBand } from '../face/match';
-import { SOURCES } from './sources';
+import * as faceMatchMod from '../face/match';
+import * as sourcesMod from './sources';
 import type { Rule } from './types';
-import { nest, texts, draft } from './msg';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { faceBand } = faceMatchMod;
+const { SOURCES } = sourcesMod;
+const { nest, texts, draft } = msgMod;
 
 export const photoSamePerson: Rule = {
   meta: {

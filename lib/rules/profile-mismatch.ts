@@ -1,16 +1,24 @@
-import { PLATFORM_LABELS } from '../history/describe';
-import { namesCompatible } from '../history/match';
-import { foldText } from '../text/fold';
+import * as historyDescribeMod from '../history/describe';
+import * as historyMatchMod from '../history/match';
+import * as textFoldMod from '../text/fold';
 import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import { VAGUE_EMPLOYER } from './emp-vague';
-import { identityP, texts, type MsgParam, draft as makeDraft } from './msg';
-import { SOURCES } from './sources';
+import * as empVagueMod from './emp-vague';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+import * as sourcesMod from './sources';
 import type { FindingDraft, Rule } from './types';
 
-type Linked = NonNullable<HistoryMatches['linked']>[number];
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { PLATFORM_LABELS } = historyDescribeMod;
+const { namesCompatible } = historyMatchMod;
+const { foldText } = textFoldMod;
+const { VAGUE_EMPLOYER } = empVagueMod;
+const { identityP, texts, draft: makeDraft } = msgMod;
+const { SOURCES } = sourcesMod;
 
+type Linked = NonNullable<HistoryMatches['linked']>[number];
 
 /** Words that say what kind of organization it is, not which one. */
 const GENERIC = new Set(

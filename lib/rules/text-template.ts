@@ -1,7 +1,12 @@
-import { describeIdentity } from '../history/describe';
+import * as historyDescribeMod from '../history/describe';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, NONE, texts, draft } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { describeIdentity } = historyDescribeMod;
+const { SOURCES } = sourcesMod;
+const { identityP, listWordsP, nest, NONE, texts, draft } = msgMod;
 
 export const textTemplate: Rule = {
   meta: {
