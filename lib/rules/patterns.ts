@@ -108,6 +108,10 @@ export const FAMILY_WORDS = {
   provider: 'paypal|pay pal|payoneer|wise|transferwise|skrill|western union|moneygram|money gram|revolut|alipay|wechatpay|wechat pay|we chatpay|we chat pay|unionpay|union pay|usdt|usdc|bitcoin|btc|crypto|bank transfer|wire transfer|swift|iban'.split('|'),
   /** THIRD_PARTY: every alternative needs an account word (paypal and payoneer start with "pay") or "pay… to my partner". */
   thirdParty: 'account|pay|wise|bank|card|wallet|iban'.split('|'),
+  /** THIRD_PARTY also needs another person or a name: each alternative names one (OTHER_PERSON) or says "… name". */
+  otherPerson: 'partner|friend|brother|sister|cousin|wife|husband|colleague|relative|uncle|aunt|father|mother|boss|manager|teammate|agent|someone else|another person|other person|third party|third-party|name'.split('|'),
+  /** PAYMENT_CHANGE's first words. */
+  change: 'chang|switch|new|different|another'.split('|'),
   /** OFF_PLATFORM: the messaging apps, t.me links, "outside" and "off-platform". */
   offPlatform: 'telegram|whatsapp|whats app|skype|signal|discord|wechat|weixin|kakaotalk|kakao talk|viber|line id|line app|t.me/|outside|off-platform|off platform'.split('|'),
   /** lib/rules/loc-claim.ts CLAIM_WORD ("-based", "located in", …). */
@@ -187,8 +191,8 @@ export const PATTERN_FAMILIES: ReadonlyMap<RegExp, number> = new Map([
   [CRYPTO, FAMILY.crypto],
   [ADVANCE, FAMILY.pay | FAMILY.advance],
   [PRC, FAMILY.prc],
-  [THIRD_PARTY, FAMILY.pay | FAMILY.thirdParty],
-  [PAYMENT_CHANGE, FAMILY.pay],
+  [THIRD_PARTY, FAMILY.pay | FAMILY.thirdParty | FAMILY.otherPerson],
+  [PAYMENT_CHANGE, FAMILY.pay | FAMILY.change],
   ...PROVIDERS.map(([, re]) => [re, FAMILY.provider] as [RegExp, number]),
   [OFF_PLATFORM, FAMILY.offPlatform],
 ]);

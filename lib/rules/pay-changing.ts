@@ -11,7 +11,8 @@ import type { MsgParam } from './msg';
 
 // Imported helpers as module constants (lib/rules/types.ts: why).
 const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { FAMILY, PAYMENT_CHANGE: CHANGE, PROVIDERS } = patternsMod;
+const { FAMILY, PATTERN_FAMILIES, PAYMENT_CHANGE: CHANGE, PROVIDERS } = patternsMod;
+const CHANGE_FAMILIES = PATTERN_FAMILIES.get(CHANGE)!;
 const { SOURCES } = sourcesMod;
 const { clip, familiesOf, mentionsPayment, profileTexts, sentencesOf } = textMod;
 const { capP, joinP, nest, pasteNamesP, texts, draft } = msgMod;
@@ -81,7 +82,7 @@ function pageFindings(p: Profile): FindingDraft[] {
     // sentences of a text are read only for the patterns its whole text matches; most texts match none.
     if (!mentionsPayment(t)) continue;
     const named = familiesOf(t) & FAMILY.provider ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
-    const change = CHANGE.test(t.text);
+    const change = (familiesOf(t) & CHANGE_FAMILIES) === CHANGE_FAMILIES && CHANGE.test(t.text);
     if (!named.length && !change) continue;
     for (const s of sentencesOf(t)) {
       if (INTEGRATION.test(s)) continue;

@@ -8,7 +8,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ADVANCE, ANY_PROVIDER, FAMILY, FAMILY_WORDS, familyMask, GATES, literalWords, PATTERN_FAMILIES, PAYMENT_PATTERNS, PAYMENT_WORDS, PROVIDERS, type Family } from '../../lib/rules/patterns';
+import {
+  ADVANCE,
+  ANY_PROVIDER,
+  FAMILY,
+  FAMILY_WORDS,
+  familyMask,
+  GATES,
+  literalWords,
+  PATTERN_FAMILIES,
+  PAYMENT_CHANGE,
+  PAYMENT_PATTERNS,
+  PAYMENT_WORDS,
+  PROVIDERS,
+  THIRD_PARTY,
+  type Family,
+} from '../../lib/rules/patterns';
 import { BASED_IN, CLAIM_WORD, X_BASED } from '../../lib/rules/loc-claim';
 import { DECADE, YEARS_CLAIM, YEARS_WORD } from '../../lib/rules/github-young';
 import { profileTexts } from '../../lib/rules/text';
@@ -27,6 +42,10 @@ const pairs: { name: string; re: RegExp; gate: { test(s: string): boolean }; exa
     gate: hasFamilies(need),
     // Alternatives with a long required phrase, which generated word salad rarely spells out.
     ...(re === ADVANCE ? { examples: ['pay before I start', 'payment before starting', '50% upfront', '30 % deposit', 'deposit before', 'paid in advance'] } : {}),
+    ...(re === THIRD_PARTY
+      ? { examples: ["my brother's PayPal account", 'the account is registered under a different name', 'another name on the account', 'payment to my partner', "wallet held in someone else's name"] }
+      : {}),
+    ...(re === PAYMENT_CHANGE ? { examples: ['I changed my payment account', 'new PayPal', 'switched to another bank'] } : {}),
   })),
   { name: 'claim family ⊇ CLAIM_WORD', re: CLAIM_WORD, gate: hasFamilies(FAMILY.claim), examples: ['US-based', 'I live in Lyon', 'located in Toronto'] },
   { name: 'claim family ⊇ X_BASED', re: X_BASED, gate: hasFamilies(FAMILY.claim) },
