@@ -425,13 +425,16 @@ export function analyzePasted(pasted: readonly PastedText[], profileName: string
  * The analysis as built, without the schema pass: what `analysisFor` gives the rules, where the parse was a quarter of
  * the notes' share of a check. The same value as `analyzePasted` (tests/unit/notes-analyze.test.ts checks it).
  */
+const byOffset = (a: { offset: number }, b: { offset: number }): number => a.offset - b.offset;
+
 function buildAnalysis(pasted: readonly PastedText[], profileName: string | null): NotesAnalysis {
   const hits: NotesHit[] = [];
   const providers: string[] = [];
   const firstContact: Partial<Record<'email' | 'phone', string>> = {};
   pasted.forEach((p, i) => {
     const segs = segments(p.text);
-    const drafts = analysePaste(p, profileName, segs).sort((a, b) => a.offset - b.offset);
+    const drafts = analysePaste(p, profileName, segs).sort(byOffset);
+    const field = `notes.pasted[${i}]`;
     for (const d of drafts) {
       if (d.kind === 'contact') {
         const first = firstContact[d.contact];
@@ -439,8 +442,13 @@ function buildAnalysis(pasted: readonly PastedText[], profileName: string | null
         else if (first !== d.value) d.changed = true;
       }
       if (d.kind === 'provider' && !providers.includes(d.provider)) providers.push(d.provider);
-      // Object.assign, not `{ ...d, paste, … }`: a spread followed by properties costs microseconds in V8 (Node 20).
-      hits.push(Object.assign({}, d, { paste: i, field: `notes.pasted[${i}]`, excerpt: excerptAt(p.text, segs, d.offset, d.match.length) }) as NotesHit);
+      // The draft (made for this paste only) completed in place, keys in the same order as `{ ...d, paste, field,
+      // excerpt }`, which V8 (Node 20) runs at microseconds per hit.
+      const h = d as Draft & { paste: number; field: string; excerpt: string };
+      h.paste = i;
+      h.field = field;
+      h.excerpt = excerptAt(p.text, segs, d.offset, d.match.length);
+      hits.push(h as NotesHit);
     }
   });
   return { profileName, pastes: pasted.length, hits, providers };
