@@ -184,10 +184,26 @@ export function whereP(field: string): MsgParam {
 export function placesP(evidence: readonly { field: string }[]): MsgParam {
   const seen = new Map<string, MsgParam>();
   for (const e of evidence) {
-    const w = whereP(e.field);
-    seen.set(JSON.stringify(w), w);
+    const w = placeOf(e.field);
+    seen.set(w.key, w.p);
   }
   return listOf([...seen.values()]);
+}
+
+/**
+ * `whereP(field)` and its JSON (what placesP tells places apart by), kept per field: evidence fields repeat
+ * (`overview`, `reviews[0].text`…). The phrase objects are shared, and nothing changes them once made.
+ */
+const placeCache = new Map<string, { p: MsgParam; key: string }>();
+function placeOf(field: string): { p: MsgParam; key: string } {
+  let v = placeCache.get(field);
+  if (!v) {
+    const p = whereP(field);
+    v = { p, key: JSON.stringify(p) };
+    if (placeCache.size > 500) placeCache.clear();
+    placeCache.set(field, v);
+  }
+  return v;
 }
 
 /** lib/rules/notes-helpers.ts `pasteNames`: "pasted text 2" / "pasted texts 1 and 3". */

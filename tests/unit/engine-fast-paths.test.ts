@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyze, runRules } from '../../lib/engine';
 import { matchFrontName } from '../../lib/data';
 import { execAll } from '../../lib/notes/analyze';
-import { draft, texts } from '../../lib/rules/msg';
+import { capP, draft, placesP, texts, whereP } from '../../lib/rules/msg';
 import { familyMask } from '../../lib/rules/patterns';
 import { familiesOf, profileTexts, sentencesOf } from '../../lib/rules/text';
 import { locTime } from '../../lib/rules/loc-time';
@@ -25,6 +25,20 @@ describe('finding drafts and rule metadata', () => {
     const ev = [{ field: 'photo', excerpt: 'no photo found on the page' }];
     expect(draft(t, ev)).toStrictEqual({ ...t, evidence: ev });
     expect(draft(t, ev, 'low')).toStrictEqual({ severity: 'low', ...t, evidence: ev });
+  });
+
+  it('placesP (phrases kept per field) equals whereP of each distinct place, and capitalising it changes no cached phrase', () => {
+    const fields = ['overview', 'reviews[1].text', 'overview', 'headline', 'notes.pasted[2]', 'education[0].school', 'links[3].url'];
+    for (let n = 1; n <= fields.length; n++) {
+      const ev = fields.slice(0, n).map((field) => ({ field }));
+      const distinct = [...new Map(ev.map((e) => [JSON.stringify(whereP(e.field)), whereP(e.field)])).values()];
+      const got = placesP(ev);
+      expect(capP(got)).toMatchObject({ cap: true });
+      expect(placesP(ev)).toEqual(got);
+      if (distinct.length === 1) expect(got).toEqual(distinct[0]);
+      else expect(JSON.stringify(got)).toContain(JSON.stringify(whereP(fields[n - 1]!)));
+    }
+    expect(placesP([{ field: 'overview' }])).toEqual({ key: 'w_overview', params: [] });
   });
 
   it('a rule meta edited after a run is checked again (no stale verdict)', () => {
