@@ -128,7 +128,8 @@ const fieldSentences = new WeakMap<TextField, string[]>();
  */
 export function sentencesOf(t: TextField): string[] {
   const c = t as Partial<CachedText>;
-  if (c.split !== undefined) return c.split ?? (c.split = sentences(t.text));
+  // Split directly: the text object is the cache (a check's texts are new strings, so the shared map would only hash them).
+  if (c.split !== undefined) return c.split ?? (c.split = splitSentences(t.text));
   let v = fieldSentences.get(t);
   if (!v) fieldSentences.set(t, (v = sentences(t.text)));
   return v;
