@@ -15,6 +15,9 @@ export const MAX_DEGREE_YEARS = 10;
 const FIRST_DEGREE = /\b(bachelor|b\.?\s?(?:sc|s|a|eng|e|tech)\b|bs\b|ba\b|beng|btech|associate|undergraduate|diploma|licen[cs]iatura|licence)/i;
 const LATER_DEGREE = /\b(master|m\.?\s?(?:sc|s|a|eng|tech|ba)\b|ms\b|msc|mba|phd|ph\.d|doctor|postgrad|post-graduate)/i;
 
+/** The kind asked for (never changed by matchFrontName), made once. */
+const INSTITUTION: ['institution'] = ['institution'];
+
 export const eduImplausible: Rule = {
   meta: {
     id: 'edu-implausible',
@@ -27,8 +30,9 @@ export const eduImplausible: Rule = {
   },
   check(p) {
     const out: FindingDraft[] = [];
-    p.education.forEach((e, i) => {
-      if (!e.start || !e.end) return;
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      if (!e.start || !e.end) continue;
       const years = Number(e.end.slice(0, 4)) - Number(e.start.slice(0, 4));
       if (monthIndex(e.end, 'last') < monthIndex(e.start, 'first'))
         out.push(draft(
@@ -40,7 +44,7 @@ export const eduImplausible: Rule = {
           texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }),
           [{ field: `education[${i}].start`, excerpt: e.start }, { field: `education[${i}].end`, excerpt: e.end }],
         ));
-    });
+    }
 
     // Work before about 16, taking the earliest first degree to start at about 18.
     const firsts = p.education
@@ -58,10 +62,11 @@ export const eduImplausible: Rule = {
     }
 
     // Unverifiable schools: information only (severity info, never scored). Listed DPRK institutions are emp-front's.
-    p.education.forEach((e, i) => {
-      if (!e.school.trim() || lookupSchool(e.school) || matchFrontName(e.school, ['institution'])) return;
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      if (!e.school.trim() || lookupSchool(e.school) || matchFrontName(e.school, INSTITUTION)) continue;
       out.push(draft(texts('f_eduUnknown', [e.school]), [{ field: `education[${i}].school`, excerpt: e.school }], 'info'));
-    });
+    }
     return out;
   },
 };

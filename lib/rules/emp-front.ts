@@ -15,6 +15,10 @@ const { SOURCES } = sourcesMod;
 const { where } = textMod;
 const { nest, texts, draft } = msgMod;
 
+/** The kinds asked for (never changed by matchFrontName), made once. */
+const COMPANY: FrontEntry['kind'][] = ['company'];
+const INSTITUTION: FrontEntry['kind'][] = ['institution'];
+
 export const empFront: Rule = {
   meta: {
     id: 'emp-front',
@@ -28,24 +32,27 @@ export const empFront: Rule = {
   },
   check(p, ctx) {
     const hits: { entry: FrontEntry; ev: Evidence }[] = [];
-    p.employment.forEach((e, i) => {
-      const m = e.company ? matchFrontName(e.company, ['company']) : null;
+    for (let i = 0; i < p.employment.length; i++) {
+      const e = p.employment[i]!;
+      const m = e.company ? matchFrontName(e.company, COMPANY) : null;
       if (m) hits.push({ entry: m, ev: { field: `employment[${i}].company`, excerpt: e.company! } });
-    });
-    p.education.forEach((e, i) => {
-      const m = matchFrontName(e.school, ['institution']);
+    }
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      const m = matchFrontName(e.school, INSTITUTION);
       if (m) hits.push({ entry: m, ev: { field: `education[${i}].school`, excerpt: e.school } });
-    });
-    p.links.forEach((l, i) => {
+    }
+    for (let i = 0; i < p.links.length; i++) {
+      const l = p.links[i]!;
       const m = matchFrontDomain(l.url);
       if (m) hits.push({ entry: m, ev: { field: `links[${i}].url`, excerpt: l.url } });
-    });
+    }
     const a = pasteAnalysis(p, ctx);
     if (a) {
       const seen = new Set<string>();
       for (const h of hitsOf(a, 'payee', 'link', 'contact')) {
         const m =
-          h.kind === 'payee' ? matchFrontName(h.name, ['company']) : h.kind === 'link' ? matchFrontDomain(h.host) : h.kind === 'contact' && h.contact === 'email' ? matchFrontDomain(h.value.split('@')[1]!) : null;
+          h.kind === 'payee' ? matchFrontName(h.name, COMPANY) : h.kind === 'link' ? matchFrontDomain(h.host) : h.kind === 'contact' && h.contact === 'email' ? matchFrontDomain(h.value.split('@')[1]!) : null;
         if (!m || seen.has(`${h.field}|${m.name}`)) continue;
         seen.add(`${h.field}|${m.name}`);
         hits.push({ entry: m, ev: { field: h.field, excerpt: h.excerpt } });
