@@ -326,7 +326,7 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
       hits.push({ kind: 'crypto', offset: atIn(seg, crypto), match: crypto[0], label: `Cryptocurrency named (${crypto[0]})` });
     if (aboutPay && !(WORK_TALK.test(s) && !payment)) {
       for (const [name, re] of fam & FAMILY.provider ? PROVIDERS : []) {
-        if (name === 'cryptocurrency' || seenProviders.has(name)) continue;
+        if (name === 'cryptocurrency' || seenProviders.has(name) || !has(fam, PATTERN_FAMILIES.get(re)!)) continue;
         const m = s.match(re);
         if (!m) continue;
         seenProviders.add(name);

@@ -116,6 +116,19 @@ export const FAMILY_WORDS = {
   offPlatform: 'telegram|whatsapp|whats app|skype|signal|discord|wechat|weixin|kakaotalk|kakao talk|viber|line id|line app|t.me/|outside|off-platform|off platform'.split('|'),
   /** lib/rules/loc-claim.ts CLAIM_WORD ("-based", "located in", …). */
   claim: 'based|located|living|residing|live|reside'.split('|'),
+  // Each of PROVIDERS (PROVIDER_FAMILY), so a text is tested only for the providers whose words it has.
+  pPayPal: ['paypal', 'pay pal'],
+  pPayoneer: ['payoneer'],
+  pWise: ['wise', 'transferwise'],
+  pSkrill: ['skrill'],
+  pWesternUnion: ['western union'],
+  pMoneyGram: ['moneygram', 'money gram'],
+  pRevolut: ['revolut'],
+  pAlipay: ['alipay'],
+  pWeChatPay: ['wechatpay', 'wechat pay', 'we chatpay', 'we chat pay'],
+  pUnionPay: ['unionpay', 'union pay'],
+  pCrypto: ['usdt', 'usdc', 'bitcoin', 'btc', 'crypto'],
+  pBank: ['bank transfer', 'wire transfer', 'swift', 'iban'],
 } as const;
 export type Family = keyof typeof FAMILY_WORDS;
 /** One bit per family, for `familyMask`. */
@@ -186,6 +199,22 @@ export const PAYMENT_PATTERNS: ReadonlySet<RegExp> = new Set([CRYPTO, ADVANCE, P
 /** Any of PROVIDERS (Wise case-insensitively here, so a superset): one pass instead of twelve on a text with none. */
 export const ANY_PROVIDER = literalWords(FAMILY_WORDS.provider);
 
+/** The family of each of PROVIDERS' words, by display name. */
+const PROVIDER_FAMILY: Record<string, Family> = {
+  PayPal: 'pPayPal',
+  Payoneer: 'pPayoneer',
+  Wise: 'pWise',
+  Skrill: 'pSkrill',
+  'Western Union': 'pWesternUnion',
+  MoneyGram: 'pMoneyGram',
+  Revolut: 'pRevolut',
+  Alipay: 'pAlipay',
+  'WeChat Pay': 'pWeChatPay',
+  UnionPay: 'pUnionPay',
+  cryptocurrency: 'pCrypto',
+  'bank transfer': 'pBank',
+};
+
 /** The families a text must name for each pattern to match it (all the bits given). */
 export const PATTERN_FAMILIES: ReadonlyMap<RegExp, number> = new Map([
   [CRYPTO, FAMILY.crypto],
@@ -193,6 +222,6 @@ export const PATTERN_FAMILIES: ReadonlyMap<RegExp, number> = new Map([
   [PRC, FAMILY.prc],
   [THIRD_PARTY, FAMILY.pay | FAMILY.thirdParty | FAMILY.otherPerson],
   [PAYMENT_CHANGE, FAMILY.pay | FAMILY.change],
-  ...PROVIDERS.map(([, re]) => [re, FAMILY.provider] as [RegExp, number]),
+  ...PROVIDERS.map(([name, re]) => [re, FAMILY.provider | FAMILY[PROVIDER_FAMILY[name]!]] as [RegExp, number]),
   [OFF_PLATFORM, FAMILY.offPlatform],
 ]);

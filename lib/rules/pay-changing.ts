@@ -81,8 +81,10 @@ function pageFindings(p: Profile): FindingDraft[] {
     // A provider or change pattern that matches a sentence matches its whole text (no anchors or lookarounds), so the
     // sentences of a text are read only for the patterns its whole text matches; most texts match none.
     if (!mentionsPayment(t)) continue;
-    const named = familiesOf(t) & FAMILY.provider ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
-    const change = (familiesOf(t) & CHANGE_FAMILIES) === CHANGE_FAMILIES && CHANGE.test(t.text);
+    const fam = familiesOf(t);
+    // Only the providers whose words the text has (each provider's family, patterns.ts PATTERN_FAMILIES).
+    const named = fam & FAMILY.provider ? PROVIDERS.filter(([, re]) => (fam & PATTERN_FAMILIES.get(re)!) === PATTERN_FAMILIES.get(re) && re.test(t.text)) : [];
+    const change = (fam & CHANGE_FAMILIES) === CHANGE_FAMILIES && CHANGE.test(t.text);
     if (!named.length && !change) continue;
     for (const s of sentencesOf(t)) {
       if (INTEGRATION.test(s)) continue;
