@@ -314,6 +314,10 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
   }
 
   const seenProviders = new Set<string>();
+  // Patterns most pastes never match, tried on the whole paste first: a sentence is a piece of it cut at whitespace,
+  // so a match in a sentence is a match in the paste (no anchors or lookbehinds in these).
+  const rentalInText = ACCOUNT_RENTAL.test(text);
+  const swiftInText = CN_SWIFT.test(text);
   for (const seg of segs) {
     const s = seg.text;
     // The word families the sentence names (patterns.ts familyMask, one pass): a sentence without a pattern's families
@@ -337,7 +341,7 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
       if (prc && !PRC_PROVIDERS.has(PROVIDERS.find(([, re]) => re.test(prc[0]))?.[0] ?? '')) {
         hits.push({ kind: 'provider', offset: atIn(seg, prc), match: prc[0], provider: 'bank in China', prc: true, label: `Bank in China (${prc[0]})` });
       }
-      const swift = s.match(CN_SWIFT);
+      const swift = swiftInText ? s.match(CN_SWIFT) : null;
       if (swift && SWIFT_WORD.test(text) && !prc) {
         hits.push({ kind: 'provider', offset: atIn(seg, swift), match: swift[0], provider: 'bank in China', prc: true, label: `Bank code in China (SWIFT ${swift[0]})` });
       }
@@ -350,13 +354,14 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
     if (ch && aboutPay) hits.push({ kind: 'payment-change', offset: atIn(seg, ch), match: ch[0], label: 'Payment details changed' });
     const off = fam & FAMILY.offPlatform ? s.match(OFF_PLATFORM) : null;
     if (off) hits.push({ kind: 'off-platform', offset: atIn(seg, off), match: off[0], label: 'Asks to talk or work off the platform' });
-    const rent = s.match(ACCOUNT_RENTAL);
+    const rent = rentalInText ? s.match(ACCOUNT_RENTAL) : null;
     if (rent) hits.push({ kind: 'account-rental', offset: atIn(seg, rent), match: rent[0], label: 'Talk of renting, buying or borrowing an account' });
   }
 
   // Threats: the act (release/leak code or data) and a condition (unless/or else/pay now) within the same stretch.
+  const threatInText = THREAT_ACT.test(text);
   for (const seg of segs) {
-    const m = seg.text.match(THREAT_ACT);
+    const m = threatInText ? seg.text.match(THREAT_ACT) : null;
     if (!m) continue;
     const off = seg.start + m.index!;
     const around = text.slice(Math.max(0, off - 160), off + m[0].length + 160);
@@ -384,7 +389,8 @@ function analysePaste(p: PastedText, profileName: string | null, segs: readonly 
     }
   }
 
-  for (const m of execAll(EMAIL, text)) hits.push({ kind: 'contact', offset: m.index, match: m[0], contact: 'email', value: m[0].toLowerCase(), changed: false, label: `E-mail ${m[0]}` });
+  // Every address has an "@": no scan of each word for one when the paste has none.
+  if (text.includes('@')) for (const m of execAll(EMAIL, text)) hits.push({ kind: 'contact', offset: m.index, match: m[0], contact: 'email', value: m[0].toLowerCase(), changed: false, label: `E-mail ${m[0]}` });
   for (const m of execAll(PHONE, text)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 8 || digits.length > 15) continue;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, runRules } from '../../lib/engine';
 import { matchFrontName } from '../../lib/data';
-import { execAll } from '../../lib/notes/analyze';
+import { analyzePasted, execAll, hitsOf } from '../../lib/notes/analyze';
 import { capP, draft, placesP, texts, whereP } from '../../lib/rules/msg';
 import { familyMask } from '../../lib/rules/patterns';
 import { familiesOf, profileTexts, sentencesOf } from '../../lib/rules/text';
@@ -129,6 +129,20 @@ describe('execAll (the notes analysis without String.matchAll)', () => {
       { numRuns: 1500 },
     );
     expect(() => execAll(/x/, 'x')).toThrow(TypeError);
+  });
+});
+
+describe('notes analysis prefilters (whole paste first, then each sentence)', () => {
+  it('finds rentals, threats, Chinese SWIFT codes and e-mails in any sentence of a paste, and only there', () => {
+    const text =
+      'Hello again. Pay the invoice by Friday or I will publish your source code. Also, I can rent your verified Upwork account.\nWire via SWIFT: ICBKCNBJSZN please. Write to kim.dev@example.com today.';
+    const a = analyzePasted([{ kind: 'payment', text, addedAt: '2026-01-01T00:00:00Z' }], 'Ana Costa');
+    expect(hitsOf(a, 'threat').map((h) => h.excerpt)).toEqual(['Pay the invoice by Friday or I will publish your source code.']);
+    expect(hitsOf(a, 'account-rental').map((h) => h.match)).toEqual(['rent your verified Upwork account']);
+    expect(hitsOf(a, 'provider').filter((h) => h.provider === 'bank in China').map((h) => h.match)).toEqual(['ICBKCNBJSZN']);
+    expect(hitsOf(a, 'contact').map((h) => h.value)).toEqual(['kim.dev@example.com']);
+    const none = analyzePasted([{ kind: 'message', text: 'Thanks for the call. I will send the draft on Friday at kim dot dev.', addedAt: '2026-01-01T00:00:00Z' }], null);
+    expect(hitsOf(none, 'threat', 'account-rental', 'contact', 'provider')).toEqual([]);
   });
 });
 
