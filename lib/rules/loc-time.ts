@@ -54,19 +54,19 @@ export function clockIn(zone: string, at: Date): number | null {
 }
 
 /** The clocks of a country's zones at a minute, cached (a batch of checks reads the same few minutes). */
-const clockCache = new Map<string, { zone: string; clock: number }[]>();
+/** Per country, the clocks of its zones at the last minute asked (a batch of checks shares the minute). */
+const clockCache = new Map<string, { minute: number; clocks: { zone: string; clock: number }[] }>();
 function zoneClocks(cc: string, zones: readonly string[], at: Date): { zone: string; clock: number }[] {
-  const key = `${cc}|${Math.floor(at.getTime() / 60_000)}`;
-  let v = clockCache.get(key);
-  if (!v) {
-    v = zones.flatMap((zone) => {
-      const clock = clockIn(zone, at);
-      return clock === null ? [] : [{ zone, clock }];
-    });
-    if (clockCache.size > 500) clockCache.clear();
-    clockCache.set(key, v);
-  }
-  return v;
+  const minute = Math.floor(at.getTime() / 60_000);
+  const c = clockCache.get(cc);
+  if (c && c.minute === minute) return c.clocks;
+  const clocks = zones.flatMap((zone) => {
+    const clock = clockIn(zone, at);
+    return clock === null ? [] : [{ zone, clock }];
+  });
+  if (clockCache.size > 500) clockCache.clear();
+  clockCache.set(cc, { minute, clocks });
+  return clocks;
 }
 
 /** The time zones of a country (static data: the library builds a new object per call, so kept per code). */
