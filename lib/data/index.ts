@@ -64,15 +64,20 @@ export interface SchoolMatch {
 
 /** The country of a school by the university list, or null when the school is not in the list (unverifiable). */
 export function lookupSchool(school: string): SchoolMatch | null {
-  // The list is static, so a school's answer never changes: several rules ask about the same schools.
-  if (schoolCache.has(school)) {
-    const c = schoolCache.get(school)!;
-    return c && { ...c };
-  }
-  const r = lookupSchoolUncached(school);
-  if (schoolCache.size > 2000) schoolCache.clear();
-  schoolCache.set(school, r);
+  const r = schoolMatch(school);
   return r && { ...r };
+}
+
+/** The same answer without the copy, for callers that only read it (the rules): never modify it. */
+export function schoolMatch(school: string): Readonly<SchoolMatch> | null {
+  // The list is static, so a school's answer never changes: several rules ask about the same schools.
+  let r = schoolCache.get(school);
+  if (r === undefined) {
+    r = lookupSchoolUncached(school);
+    if (schoolCache.size > 2000) schoolCache.clear();
+    schoolCache.set(school, r);
+  }
+  return r;
 }
 
 function lookupSchoolUncached(school: string): SchoolMatch | null {

@@ -4,7 +4,7 @@ import * as sourcesMod from './sources';
 import * as msgMod from './msg';
 
 // Imported helpers as module constants (lib/rules/types.ts: why).
-const { lookupSchool } = dataMod;
+const { schoolMatch } = dataMod;
 const { SOURCES } = sourcesMod;
 const { texts, draft } = msgMod;
 
@@ -31,7 +31,7 @@ export const eduAsiaEmpWest: Rule = {
     if (!located.length) return [];
     const west = located.filter((e) => WEST_EMPLOYER_COUNTRIES.has(e.country!));
     if (west.length * 2 <= located.length) return [];
-    const schools = p.education.map((e) => ({ e, m: lookupSchool(e.school) }));
+    const schools = p.education.map((e) => ({ e, m: schoolMatch(e.school) }));
     const known = schools.filter((s) => s.m);
     if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
     if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];

@@ -5,7 +5,7 @@ import * as textMod from './text';
 import * as msgMod from './msg';
 
 // Imported helpers as module constants (lib/rules/types.ts: why).
-const { lookupSchool, matchFrontName } = dataMod;
+const { schoolMatch, matchFrontName } = dataMod;
 const { SOURCES } = sourcesMod;
 const { monthIndex } = textMod;
 const { texts, draft } = msgMod;
@@ -64,7 +64,7 @@ export const eduImplausible: Rule = {
     // Unverifiable schools: information only (severity info, never scored). Listed DPRK institutions are emp-front's.
     for (let i = 0; i < p.education.length; i++) {
       const e = p.education[i]!;
-      if (!e.school.trim() || lookupSchool(e.school) || matchFrontName(e.school, INSTITUTION)) continue;
+      if (!e.school.trim() || schoolMatch(e.school) || matchFrontName(e.school, INSTITUTION)) continue;
       out.push(draft(texts('f_eduUnknown', [e.school]), [{ field: `education[${i}].school`, excerpt: e.school }], 'info'));
     }
     return out;
