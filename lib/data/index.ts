@@ -64,15 +64,20 @@ export interface SchoolMatch {
 
 /** The country of a school by the university list, or null when the school is not in the list (unverifiable). */
 export function lookupSchool(school: string): SchoolMatch | null {
-  // The list is static, so a school's answer never changes: several rules ask about the same schools.
-  if (schoolCache.has(school)) {
-    const c = schoolCache.get(school)!;
-    return c && { ...c };
-  }
-  const r = lookupSchoolUncached(school);
-  if (schoolCache.size > 2000) schoolCache.clear();
-  schoolCache.set(school, r);
+  const r = schoolMatch(school);
   return r && { ...r };
+}
+
+/** The same answer without the copy, for callers that only read it (the rules): never modify it. */
+export function schoolMatch(school: string): Readonly<SchoolMatch> | null {
+  // The list is static, so a school's answer never changes: several rules ask about the same schools.
+  let r = schoolCache.get(school);
+  if (r === undefined) {
+    r = lookupSchoolUncached(school);
+    if (schoolCache.size > 2000) schoolCache.clear();
+    schoolCache.set(school, r);
+  }
+  return r;
 }
 
 function lookupSchoolUncached(school: string): SchoolMatch | null {
@@ -129,17 +134,20 @@ const frontFull = new Set(frontCores.map((f) => f.full));
  * punctuation, and one or two typos on longer names. Null when nothing matches.
  */
 export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['company', 'institution']): FrontEntry | null {
-  // The list is static: remember answers (rules ask about the same employers and schools on every check).
-  const key = `${kinds.length === 1 ? kinds[0] : kinds.join(',')}\u0000${name}`;
-  let r = frontCache.get(key);
+  // The list is static: remember answers (rules ask about the same employers and schools on every check), per set of
+  // kinds and then by the name itself (no key string built per lookup).
+  const kindsKey = kinds.length === 1 ? kinds[0]! : kinds.join(',');
+  let cache = frontCache.get(kindsKey);
+  if (!cache) frontCache.set(kindsKey, (cache = new Map()));
+  let r = cache.get(name);
   if (r === undefined) {
     r = matchFrontNameUncached(name, kinds);
-    if (frontCache.size > 2000) frontCache.clear();
-    frontCache.set(key, r);
+    if (cache.size > 2000) cache.clear();
+    cache.set(name, r);
   }
   return r;
 }
-const frontCache = new Map<string, FrontEntry | null>();
+const frontCache = new Map<string, Map<string, FrontEntry | null>>();
 
 function matchFrontNameUncached(name: string, kinds: FrontEntry['kind'][]): FrontEntry | null {
   const full = normalizeName(name);

@@ -10,7 +10,8 @@ import { encodeParam } from '../msg-render';
 import type { Finding, Level, Severity } from '../report/schema';
 
 export const POINTS: Record<Severity, number> = { info: 0, low: 1, medium: 3, high: 6 };
-const rank = (s: Severity) => ['info', 'low', 'medium', 'high'].indexOf(s);
+const RANK = new Map<string, number>([['info', 0], ['low', 1], ['medium', 2], ['high', 3]]);
+const rank = (s: Severity) => RANK.get(s) ?? -1;
 
 /** The reason as catalogue key + params (`reason_*` in public/_locales; the English catalogue says what `reason` says). */
 export interface ReasonMsg {

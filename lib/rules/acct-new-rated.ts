@@ -1,8 +1,14 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { monthIndex, monthOf } from './text';
-import { listOf, nest, texts, type MsgParam } from './msg';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { monthIndex, monthOf } = textMod;
+const { listOf, nest, texts, draft } = msgMod;
 
 export const YOUNG_MONTHS = 12;
 export const MANY_JOBS = 10;
@@ -41,10 +47,7 @@ export const acctNewRated: Rule = {
       what.push(nest('f_acctNewRated_earned', a.totalEarnings!.raw));
     }
     return [
-      {
-        ...texts('f_acctNewRated', [age, listOf(what), a.memberSince], age === 1 ? { title: 'f_acctNewRatedOne_title' } : {}),
-        evidence,
-      },
+      draft(texts('f_acctNewRated', [age, listOf(what), a.memberSince], age === 1 ? { title: 'f_acctNewRatedOne_title' } : {}), evidence),
     ];
   },
 };

@@ -1,17 +1,23 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern } from './notes-helpers';
-import { foldText } from '../text/fold';
-import { clip } from './text';
-import { nest, noteP, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as textFoldMod from '../text/fold';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern } = notesHelpersMod;
+const { foldText } = textFoldMod;
+const { clip } = textMod;
+const { nest, noteP, texts, draft } = msgMod;
 
 /** Parcel forwarders, reshipping and freight services. */
 const FORWARDER =
   /\b(?:freight ?forward\w*|forwarding (?:address|service|company|warehouse)|package forward\w*|parcel forward\w*|mail forward\w*|re-?ship\w*|shipito|myus|planet express|stackry|borderlinx|shop ?and ?ship|quicship|viabox|forward2me|logistics warehouse|consolidat(?:ion|or) (?:warehouse|address))\b/i;
 /** Mail drops: a weaker sign (PO boxes and "care of" addresses are ordinary for many people). */
 const MAIL_DROP = /\b(?:p\.?\s?o\.?\s?box|post office box|pmb\s?#?\d+|private mailbox|c\/o\b|care of)\b/i;
-
 
 export const address: Rule = {
   meta: {
@@ -46,17 +52,19 @@ export const address: Rule = {
           : null,
         a ? nest('f_addressChanged_concern', noteP(a)) : null,
       ].filter((x) => x !== null);
-      out.push({ ...texts('f_addressChanged', [parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : parts[0]!]), evidence });
+      out.push(draft(texts('f_addressChanged', [parts.length === 2 ? nest('l_semiAnd', parts[0]!, parts[1]!) : parts[0]!]), evidence));
     }
     if (current) {
       const fw = current.match(FORWARDER);
       const drop = fw ? null : current.match(MAIL_DROP);
       if (fw || drop)
-        out.push({
-          ...(fw ? {} : { severity: 'medium' as const }),
-          ...texts(fw ? 'f_addressForwarder' : 'f_addressDrop', [fw ? fw[0] : drop![0]], { nextStep: 'f_addressForward_next' }),
-          evidence: [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
-        });
+        out.push(
+          draft(
+            texts(fw ? 'f_addressForwarder' : 'f_addressDrop', [fw ? fw[0] : drop![0]], { nextStep: 'f_addressForward_next' }),
+            [{ field: 'notes.shippingAddress', excerpt: clip(current) }],
+            fw ? undefined : 'medium',
+          ),
+        );
     }
     return out;
   },

@@ -1,7 +1,12 @@
 import type { FindingDraft, Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern } from './notes-helpers';
-import { noteP, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern } = notesHelpersMod;
+const { noteP, texts, draft } = msgMod;
 
 export const camera: Rule = {
   meta: {
@@ -18,16 +23,10 @@ export const camera: Rule = {
     const out: FindingDraft[] = [];
     const cam = concern(ctx, 'camera');
     if (cam)
-      out.push({
-        ...texts('f_camera', [noteP(cam)]),
-        evidence: [checklistEvidence('camera', cam)],
-      });
+      out.push(draft(texts('f_camera', [noteP(cam)]), [checklistEvidence('camera', cam)]));
     const tl = concern(ctx, 'timeLocation');
     if (tl)
-      out.push({
-        ...texts('f_cameraTime', [noteP(tl)]),
-        evidence: [checklistEvidence('timeLocation', tl)],
-      });
+      out.push(draft(texts('f_cameraTime', [noteP(tl)]), [checklistEvidence('timeLocation', tl)]));
     return out;
   },
 };

@@ -1,7 +1,12 @@
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern } from './notes-helpers';
-import { noteP, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern } = notesHelpersMod;
+const { noteP, texts, draft } = msgMod;
 
 export const cheating: Rule = {
   meta: {
@@ -18,10 +23,7 @@ export const cheating: Rule = {
     const ra = concern(ctx, 'readingAnswers');
     if (!ra) return [];
     return [
-      {
-        ...texts('f_cheating', [noteP(ra)]),
-        evidence: [checklistEvidence('readingAnswers', ra)],
-      },
+      draft(texts('f_cheating', [noteP(ra)]), [checklistEvidence('readingAnswers', ra)]),
     ];
   },
 };

@@ -1,8 +1,13 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { listOf, nest, noteP, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { listOf, nest, noteP, texts, draft } = msgMod;
 
 export const contactChanging: Rule = {
   meta: {
@@ -32,10 +37,7 @@ export const contactChanging: Rule = {
     const kinds = [...new Set(changed.map((h) => (h.contact === 'email' ? 'f_contactChanging_email' : 'f_contactChanging_phone')))].map((k) => nest(k));
     const seen = [a ? nest('f_contactChanging_concern', noteP(a)) : null, changed.length ? nest('f_contactChanging_pasted', listOf(kinds), list) : null].filter((x) => x !== null);
     return [
-      {
-        ...texts('f_contactChanging', [seen.length === 2 ? nest('f_contactChanging_both', seen[0]!, seen[1]!) : seen[0]!]),
-        evidence,
-      },
+      draft(texts('f_contactChanging', [seen.length === 2 ? nest('f_contactChanging_both', seen[0]!, seen[1]!) : seen[0]!]), evidence),
     ];
   },
 };

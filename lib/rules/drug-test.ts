@@ -1,7 +1,12 @@
 import type { FindingDraft, Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern } from './notes-helpers';
-import { noteP, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern } = notesHelpersMod;
+const { noteP, texts, draft } = msgMod;
 
 export const drugTest: Rule = {
   meta: {
@@ -18,16 +23,10 @@ export const drugTest: Rule = {
     const out: FindingDraft[] = [];
     const dt = concern(ctx, 'drugTest');
     if (dt)
-      out.push({
-        ...texts('f_drugTest', [noteP(dt)]),
-        evidence: [checklistEvidence('drugTest', dt)],
-      });
+      out.push(draft(texts('f_drugTest', [noteP(dt)]), [checklistEvidence('drugTest', dt)]));
     const ip = concern(ctx, 'inPerson');
     if (ip)
-      out.push({
-        ...texts('f_inPerson', [noteP(ip)]),
-        evidence: [checklistEvidence('inPerson', ip)],
-      });
+      out.push(draft(texts('f_inPerson', [noteP(ip)]), [checklistEvidence('inPerson', ip)]));
     return out;
   },
 };

@@ -1,7 +1,12 @@
-import { lookupSchool } from '../data';
+import * as dataMod from '../data';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { schoolMatch } = dataMod;
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 /** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
 export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);
@@ -21,26 +26,21 @@ export const eduAsiaEmpWest: Rule = {
   },
   check(p) {
     if (!p.education.length || !p.employment.length) return [];
-    const schools = p.education.map((e) => ({ e, m: lookupSchool(e.school) }));
-    const known = schools.filter((s) => s.m);
-    if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
-    if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
+    // The employers first (no lookup): most profiles stop here.
     const located = p.employment.filter((e) => e.country);
     if (!located.length) return [];
     const west = located.filter((e) => WEST_EMPLOYER_COUNTRIES.has(e.country!));
     if (west.length * 2 <= located.length) return [];
+    const schools = p.education.map((e) => ({ e, m: schoolMatch(e.school) }));
+    const known = schools.filter((s) => s.m);
+    if (!known.length || known.length < schools.length) return []; // an unverifiable school: do not guess
+    if (!known.every((s) => ASIA_SCHOOL_COUNTRIES.has(s.m!.country))) return [];
     const schoolList = known.map((s) => `${s.e.school} (${s.m!.country})`).join(', ');
     return [
-      {
-        ...texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]),
-        evidence: [
-          ...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })),
-          ...west.map((e) => {
-            const i = p.employment.indexOf(e);
-            return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` };
-          }),
-        ],
-      },
+      draft(
+        texts('f_eduAsiaEmpWest', [schoolList, west.length, located.length]),
+        [...known.map((s) => ({ field: `education[${p.education.indexOf(s.e)}].school`, excerpt: s.e.school })), ...west.map((e) => { const i = p.employment.indexOf(e); return { field: e.location ? `employment[${i}].location` : `employment[${i}].country`, excerpt: `${e.company ?? '?'}: ${e.location ?? e.country}` }; })],
+      ),
     ];
   },
 };

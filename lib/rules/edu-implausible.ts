@@ -1,13 +1,22 @@
-import { lookupSchool, matchFrontName } from '../data';
+import * as dataMod from '../data';
 import type { FindingDraft, Rule } from './types';
-import { SOURCES } from './sources';
-import { monthIndex } from './text';
-import { texts } from './msg';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { schoolMatch, matchFrontName } = dataMod;
+const { SOURCES } = sourcesMod;
+const { monthIndex } = textMod;
+const { texts, draft } = msgMod;
 
 export const MAX_DEGREE_YEARS = 10;
 /** Degrees that usually start at about 18 (a bachelor's, an associate degree, or no degree named). */
 const FIRST_DEGREE = /\b(bachelor|b\.?\s?(?:sc|s|a|eng|e|tech)\b|bs\b|ba\b|beng|btech|associate|undergraduate|diploma|licen[cs]iatura|licence)/i;
 const LATER_DEGREE = /\b(master|m\.?\s?(?:sc|s|a|eng|tech|ba)\b|ms\b|msc|mba|phd|ph\.d|doctor|postgrad|post-graduate)/i;
+
+/** The kind asked for (never changed by matchFrontName), made once. */
+const INSTITUTION: ['institution'] = ['institution'];
 
 export const eduImplausible: Rule = {
   meta: {
@@ -21,26 +30,21 @@ export const eduImplausible: Rule = {
   },
   check(p) {
     const out: FindingDraft[] = [];
-    p.education.forEach((e, i) => {
-      if (!e.start || !e.end) return;
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      if (!e.start || !e.end) continue;
       const years = Number(e.end.slice(0, 4)) - Number(e.start.slice(0, 4));
       if (monthIndex(e.end, 'last') < monthIndex(e.start, 'first'))
-        out.push({
-          ...texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }),
-          evidence: [
-            { field: `education[${i}].start`, excerpt: e.start },
-            { field: `education[${i}].end`, excerpt: e.end },
-          ],
-        });
+        out.push(draft(
+          texts('f_eduReversed', [String(i + 1), e.school, e.end, e.start], { nextStep: 'f_eduDates_next' }),
+          [{ field: `education[${i}].start`, excerpt: e.start }, { field: `education[${i}].end`, excerpt: e.end }],
+        ));
       else if (years > MAX_DEGREE_YEARS)
-        out.push({
-          ...texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }),
-          evidence: [
-            { field: `education[${i}].start`, excerpt: e.start },
-            { field: `education[${i}].end`, excerpt: e.end },
-          ],
-        });
-    });
+        out.push(draft(
+          texts('f_eduLong', [String(years), String(i + 1), e.school, e.start, e.end], { nextStep: 'f_eduDates_next' }),
+          [{ field: `education[${i}].start`, excerpt: e.start }, { field: `education[${i}].end`, excerpt: e.end }],
+        ));
+    }
 
     // Work before about 16, taking the earliest first degree to start at about 18.
     const firsts = p.education
@@ -54,21 +58,15 @@ export const eduImplausible: Rule = {
         .map((w, i) => ({ w, i }))
         .filter(({ w }) => w.start && Number(w.start.slice(0, 4)) < age16);
       if (early.length)
-        out.push({
-          ...texts('f_eduEarlyWork', [first.e.school, first.e.start!, early.map(({ w }) => `${w.company ?? '—'}: ${w.start}`).join(', ')]),
-          evidence: [{ field: `education[${first.i}].start`, excerpt: first.e.start! }, ...early.map(({ w, i }) => ({ field: `employment[${i}].start`, excerpt: `${w.company ?? '(no company)'}: ${w.start}` }))],
-        });
+        out.push(draft(texts('f_eduEarlyWork', [first.e.school, first.e.start!, early.map(({ w }) => `${w.company ?? '—'}: ${w.start}`).join(', ')]), [{ field: `education[${first.i}].start`, excerpt: first.e.start! }, ...early.map(({ w, i }) => ({ field: `employment[${i}].start`, excerpt: `${w.company ?? '(no company)'}: ${w.start}` }))]));
     }
 
     // Unverifiable schools: information only (severity info, never scored). Listed DPRK institutions are emp-front's.
-    p.education.forEach((e, i) => {
-      if (!e.school.trim() || lookupSchool(e.school) || matchFrontName(e.school, ['institution'])) return;
-      out.push({
-        severity: 'info',
-        ...texts('f_eduUnknown', [e.school]),
-        evidence: [{ field: `education[${i}].school`, excerpt: e.school }],
-      });
-    });
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      if (!e.school.trim() || schoolMatch(e.school) || matchFrontName(e.school, INSTITUTION)) continue;
+      out.push(draft(texts('f_eduUnknown', [e.school]), [{ field: `education[${i}].school`, excerpt: e.school }], 'info'));
+    }
     return out;
   },
 };

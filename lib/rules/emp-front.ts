@@ -1,10 +1,23 @@
-import { matchFrontDomain, matchFrontName, type FrontEntry } from '../data';
+import * as dataMod from '../data';
+import type { FrontEntry } from '../data';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { hitsOf, pasteAnalysis } from './notes-helpers';
-import { SOURCES } from './sources';
-import { where } from './text';
-import { nest, texts, type MsgParam } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { matchFrontDomain, matchFrontName } = dataMod;
+const { hitsOf, pasteAnalysis } = notesHelpersMod;
+const { SOURCES } = sourcesMod;
+const { where } = textMod;
+const { nest, texts, draft } = msgMod;
+
+/** The kinds asked for (never changed by matchFrontName), made once. */
+const COMPANY: FrontEntry['kind'][] = ['company'];
+const INSTITUTION: FrontEntry['kind'][] = ['institution'];
 
 export const empFront: Rule = {
   meta: {
@@ -19,24 +32,27 @@ export const empFront: Rule = {
   },
   check(p, ctx) {
     const hits: { entry: FrontEntry; ev: Evidence }[] = [];
-    p.employment.forEach((e, i) => {
-      const m = e.company ? matchFrontName(e.company, ['company']) : null;
+    for (let i = 0; i < p.employment.length; i++) {
+      const e = p.employment[i]!;
+      const m = e.company ? matchFrontName(e.company, COMPANY) : null;
       if (m) hits.push({ entry: m, ev: { field: `employment[${i}].company`, excerpt: e.company! } });
-    });
-    p.education.forEach((e, i) => {
-      const m = matchFrontName(e.school, ['institution']);
+    }
+    for (let i = 0; i < p.education.length; i++) {
+      const e = p.education[i]!;
+      const m = matchFrontName(e.school, INSTITUTION);
       if (m) hits.push({ entry: m, ev: { field: `education[${i}].school`, excerpt: e.school } });
-    });
-    p.links.forEach((l, i) => {
+    }
+    for (let i = 0; i < p.links.length; i++) {
+      const l = p.links[i]!;
       const m = matchFrontDomain(l.url);
       if (m) hits.push({ entry: m, ev: { field: `links[${i}].url`, excerpt: l.url } });
-    });
+    }
     const a = pasteAnalysis(p, ctx);
     if (a) {
       const seen = new Set<string>();
       for (const h of hitsOf(a, 'payee', 'link', 'contact')) {
         const m =
-          h.kind === 'payee' ? matchFrontName(h.name, ['company']) : h.kind === 'link' ? matchFrontDomain(h.host) : h.kind === 'contact' && h.contact === 'email' ? matchFrontDomain(h.value.split('@')[1]!) : null;
+          h.kind === 'payee' ? matchFrontName(h.name, COMPANY) : h.kind === 'link' ? matchFrontDomain(h.host) : h.kind === 'contact' && h.contact === 'email' ? matchFrontDomain(h.value.split('@')[1]!) : null;
         if (!m || seen.has(`${h.field}|${m.name}`)) continue;
         seen.add(`${h.field}|${m.name}`);
         hits.push({ entry: m, ev: { field: h.field, excerpt: h.excerpt } });
@@ -47,14 +63,10 @@ export const empFront: Rule = {
       const notes = ev.field.startsWith('notes.');
       const pasted = ev.field.match(/^notes\.pasted\[(\d+)\]/);
       const place: MsgParam = pasted ? nest('w_paste', Number(pasted[1]) + 1) : where(ev.field).replace(/ in your notes$/, '');
-      return {
-        ...texts('f_empFront', [entry.name, ev.excerpt, entry.note, entry.source, ...(notes ? [place] : [])], {
-          title: inst ? 'f_empFrontInst_title' : 'f_empFront_title',
-          explanation: notes ? 'f_empFrontNotes_expl' : 'f_empFront_expl',
-          nextStep: inst ? 'f_empFrontInst_next' : 'f_empFront_next',
-        }),
-        evidence: [ev],
-      };
+      return draft(
+        texts('f_empFront', [entry.name, ev.excerpt, entry.note, entry.source, ...(notes ? [place] : [])], { title: inst ? 'f_empFrontInst_title' : 'f_empFront_title', explanation: notes ? 'f_empFrontNotes_expl' : 'f_empFront_expl', nextStep: inst ? 'f_empFrontInst_next' : 'f_empFront_next' }),
+        [ev],
+      );
     });
   },
 };

@@ -1,9 +1,14 @@
 import type { Employment } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { monthIndex, monthOf } from './text';
-import { joinP, nest, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { monthIndex, monthOf } = textMod;
+const { joinP, nest, texts, draft } = msgMod;
 
 /** Roles that normally run alongside others: side work is not a contradiction. */
 const SIDE_ROLE = /\b(freelanc\w*|self[- ]employed|independent|contract(?:or)?|consultant|part[- ]time|volunteer|intern(?:ship)?|advisor|mentor|teaching assistant|upwork|fiverr|toptal|open[- ]source)\b/i;
@@ -32,15 +37,19 @@ export const empOverlap: Rule = {
     description: `Compares the dates of the employment entries and reports two or more roles that overlap by more than ${OVERLAP_MONTHS} months (current roles count up to the time of the check). The 2022 State/Treasury/FBI advisory lists inconsistent work histories among the red flags. Freelance, contract, part-time and similar side roles are left out, and year-only dates are read narrowly so they never invent an overlap.`,
   },
   check(p, ctx) {
+    if (p.employment.length < 2) return [];
     const now = monthOf(ctx.now);
-    const roles = p.employment
-      .map((e, i) => ({ e, i, s: span(e, now) }))
-      .filter((r) => r.s && !SIDE_ROLE.test(`${r.e.company ?? ''} ${r.e.title ?? ''}`));
+    const roles: { i: number; s: [number, number] }[] = [];
+    for (let i = 0; i < p.employment.length; i++) {
+      const e = p.employment[i]!;
+      const s = span(e, now);
+      if (s && !SIDE_ROLE.test(`${e.company ?? ''} ${e.title ?? ''}`)) roles.push({ i, s });
+    }
     const pairs: { a: number; b: number; months: number }[] = [];
     for (let x = 0; x < roles.length; x++)
       for (let y = x + 1; y < roles.length; y++) {
-        const [a0, a1] = roles[x]!.s!;
-        const [b0, b1] = roles[y]!.s!;
+        const [a0, a1] = roles[x]!.s;
+        const [b0, b1] = roles[y]!.s;
         const months = Math.min(a1, b1) - Math.max(a0, b0) + 1;
         if (months > OVERLAP_MONTHS) pairs.push({ a: roles[x]!.i, b: roles[y]!.i, months });
       }
@@ -56,10 +65,7 @@ export const empOverlap: Rule = {
       'l_semi',
     );
     return [
-      {
-        ...texts('f_empOverlap', [list, idx.length, OVERLAP_MONTHS], { title: 'f_empOverlap_title' }),
-        evidence,
-      },
+      draft(texts('f_empOverlap', [list, idx.length, OVERLAP_MONTHS], { title: 'f_empOverlap_title' }), evidence),
     ];
   },
 };

@@ -1,13 +1,23 @@
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { joinP, nest, texts } from './msg';
+import * as foldMod from '../text/fold';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { squashSpace } = foldMod;
+const { joinP, nest, texts, draft } = msgMod;
 
 /** Employer names that name no one. */
 export const VAGUE_EMPLOYER =
   /^(?:freelanc\w*|self[- ]?employed|confidential(?: client| company)?|under nda|nda|\(?nda\)?|private (?:client|company|firm)|stealth(?: startup| mode)?|various(?: clients| companies)?|multiple clients|independent(?: contractor| consultant| developer)?|undisclosed(?: client| company)?|n\/?a|none|-+|\.+|remote|contract(?:or)?|client|company)$/i;
 
+const BRACKET = /[()[\]]/;
+const BRACKETS = /[()[\]]/g;
+
 function vague(company: string | null): boolean {
-  const c = (company ?? '').replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  const raw = company ?? '';
+  const c = squashSpace(BRACKET.test(raw) ? raw.replace(BRACKETS, ' ') : raw);
   return !c || VAGUE_EMPLOYER.test(c) || /\b(confidential|under nda|undisclosed)\b/i.test(c);
 }
 const unnamed = (company: string | null) => !company?.trim() || /\b(confidential|nda|undisclosed|stealth)\b/i.test(company);
@@ -28,12 +38,10 @@ export const empVague: Rule = {
     if (!n || !p.employment.every((e) => vague(e.company))) return [];
     if (n === 1 && !unnamed(p.employment[0]!.company)) return [];
     return [
-      {
-        ...texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], {
-          title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title',
-        }),
-        evidence: p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
-      },
+      draft(
+        texts('f_empVague', [n, joinP(p.employment.map((e) => (e.company?.trim() ? nest('f_empVague_company', e.company.trim()) : nest('f_empVague_noCompany'))))], { title: n === 1 ? 'f_empVagueOne_title' : 'f_empVagueMany_title' }),
+        p.employment.map((e, i) => (e.company?.trim() ? { field: `employment[${i}].company`, excerpt: e.company } : { field: `employment[${i}].raw`, excerpt: e.raw || '(empty entry)' })),
+      ),
     ];
   },
 };

@@ -1,9 +1,16 @@
-import { parseDuration } from '../extractors/parse';
+import * as extractorsParseMod from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { clip, monthIndex, monthOf, profileTexts, sentencesOf } from './text';
-import { nest, texts, type MsgParam } from './msg';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { parseDuration } = extractorsParseMod;
+const { SOURCES } = sourcesMod;
+const { clip, monthIndex, monthOf, profileTexts, sentencesOf } = textMod;
+const { nest, texts, draft } = msgMod;
 
 /** The account counts as young below this age at the time of the check. */
 export const YOUNG_ACCOUNT_MONTHS = 24;
@@ -74,10 +81,7 @@ export const githubYoung: Rule = {
     if (lead < CAREER_LEAD_MONTHS) return [];
     const years = Math.floor(lead / 12);
     return [
-      {
-        ...texts('f_githubYoung', [age, years, p.account.memberSince, claim.saidP], age === 1 ? { title: 'f_githubYoungOne_title' } : {}),
-        evidence: [{ field: 'account.memberSince', excerpt: p.account.memberSince }, claim.evidence],
-      },
+      draft(texts('f_githubYoung', [age, years, p.account.memberSince, claim.saidP], age === 1 ? { title: 'f_githubYoungOne_title' } : {}), [{ field: 'account.memberSince', excerpt: p.account.memberSince }, claim.evidence]),
     ];
   },
 };

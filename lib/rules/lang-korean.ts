@@ -1,10 +1,17 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { HANGUL } from './patterns';
-import { SOURCES } from './sources';
-import { clip, profileTexts } from './text';
-import { capP, pasteNamesP, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { HANGUL } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { clip, profileTexts } = textMod;
+const { capP, pasteNamesP, texts, draft } = msgMod;
 
 const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
 
@@ -26,12 +33,10 @@ export const langKorean: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'korean') : [];
     if (pasted.length)
-      out.push({
-        ...texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], {
-          explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl',
-        }),
-        evidence: [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
-      });
+      out.push(draft(
+        texts('f_langKoreanPasted', [capP(pasteNamesP(pasted)), p.location!.raw, cc], { explanation: pasted.length === 1 ? 'f_langKoreanPastedOne_expl' : 'f_langKoreanPastedMany_expl' }),
+        [...hitEvidence(pasted), { field: 'location.country', excerpt: cc }],
+      ));
     const evidence: Evidence[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
@@ -44,10 +49,7 @@ export const langKorean: Rule = {
     if (!evidence.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_langKorean', [evidence.map((e) => e.field).join(', '), p.location!.raw, cc]),
-        evidence: [...evidence, { field: 'location.country', excerpt: cc }],
-      },
+      draft(texts('f_langKorean', [evidence.map((e) => e.field).join(', '), p.location!.raw, cc]), [...evidence, { field: 'location.country', excerpt: cc }]),
     ];
   },
 };

@@ -1,7 +1,12 @@
-import { describeIdentity } from '../history/describe';
+import * as historyDescribeMod from '../history/describe';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { describeIdentity } = historyDescribeMod;
+const { SOURCES } = sourcesMod;
+const { identityP, listWordsP, nest, texts, draft } = msgMod;
 
 const KIND_WORDS = { link: 'link', email: 'e-mail address', phone: 'phone number', handle: 'messenger handle' } as const;
 
@@ -24,20 +29,10 @@ export const linksShared: Rule = {
     const others = [...new Map(hits.map((h) => [h.other.key, identityP(h.other)])).values()];
     const one = others.length === 1;
     return [
-      {
-        ...texts(
-          'f_linksShared',
-          [
-            one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length),
-            nest(one ? 'f_linksShared_shares' : 'f_linksShared_share'),
-            values.length === 1 ? nest('f_linksShared_oneValue') : nest('f_linksShared_values', values.length),
-            listWordsP(values),
-            listWordsP(others),
-          ],
-          { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' },
-        ),
-        evidence: hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` })),
-      },
+      draft(
+        texts('f_linksShared', [one ? nest('f_linksShared_oneProfile') : nest('f_linksShared_profiles', others.length), nest(one ? 'f_linksShared_shares' : 'f_linksShared_share'), values.length === 1 ? nest('f_linksShared_oneValue') : nest('f_linksShared_values', values.length), listWordsP(values), listWordsP(others)], { explanation: values.length === 1 ? 'f_linksSharedOne_expl' : 'f_linksSharedMany_expl' }),
+        hits.map((h, i) => ({ field: `history.contacts[${i}]`, excerpt: `${h.contact.raw || h.contact.value} (normalized ${h.contact.value}) also on ${describeIdentity(h.other)}` })),
+      ),
     ];
   },
 };

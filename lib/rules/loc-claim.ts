@@ -1,9 +1,17 @@
-import { parseLocation, toCountryCode } from '../extractors/parse';
+import * as extractorsParseMod from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { clip, profileTexts, sentencesOf } from './text';
-import { texts } from './msg';
+import * as sourcesMod from './sources';
+import * as patternsMod from './patterns';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { parseLocation, toCountryCode } = extractorsParseMod;
+const { SOURCES } = sourcesMod;
+const { FAMILY } = patternsMod;
+const { clip, familiesOf, profileTexts, sentencesOf } = textMod;
+const { texts, draft } = msgMod;
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */
 const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -45,7 +53,7 @@ export const locClaim: Rule = {
     const claims: { ev: Evidence; code: string; said: string }[] = [];
     for (const t of profileTexts(p, { reviews: false })) {
       if (t.field !== 'headline' && t.field !== 'overview') continue;
-      if (!CLAIM_WORD.test(t.text)) continue;
+      if (!(familiesOf(t) & FAMILY.claim) || !CLAIM_WORD.test(t.text)) continue;
       for (const s of sentencesOf(t)) {
         for (const re of [X_BASED, BASED_IN]) {
           const m = s.match(re);
@@ -59,10 +67,7 @@ export const locClaim: Rule = {
     if (!claims.length) return [];
     const c = claims[0]!;
     return [
-      {
-        ...texts('f_locClaim', [c.code, cc, c.said, p.location!.raw], { explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview' }),
-        evidence: [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }],
-      },
+      draft(texts('f_locClaim', [c.code, cc, c.said, p.location!.raw], { explanation: c.ev.field === 'headline' ? 'f_locClaim_expl_headline' : 'f_locClaim_expl_overview' }), [...claims.map((x) => x.ev), { field: 'location.raw', excerpt: p.location!.raw }]),
     ];
   },
 };

@@ -1,7 +1,11 @@
 import { getCountry } from 'countries-and-timezones';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 /** "3:12 am local time", "15:04", "3 PM". */
 const TIME = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?\b|\b(\d{1,2}):(\d{2})\b/i;
@@ -50,19 +54,38 @@ export function clockIn(zone: string, at: Date): number | null {
 }
 
 /** The clocks of a country's zones at a minute, cached (a batch of checks reads the same few minutes). */
-const clockCache = new Map<string, { zone: string; clock: number }[]>();
+/** Per country, the clocks of its zones at the last minute asked (a batch of checks shares the minute). */
+const clockCache = new Map<string, { minute: number; clocks: { zone: string; clock: number }[] }>();
 function zoneClocks(cc: string, zones: readonly string[], at: Date): { zone: string; clock: number }[] {
-  const key = `${cc}|${Math.floor(at.getTime() / 60_000)}`;
-  let v = clockCache.get(key);
-  if (!v) {
-    v = zones.flatMap((zone) => {
-      const clock = clockIn(zone, at);
-      return clock === null ? [] : [{ zone, clock }];
-    });
-    if (clockCache.size > 500) clockCache.clear();
-    clockCache.set(key, v);
+  const minute = Math.floor(at.getTime() / 60_000);
+  const c = clockCache.get(cc);
+  if (c && c.minute === minute) return c.clocks;
+  const clocks = zones.flatMap((zone) => {
+    const clock = clockIn(zone, at);
+    return clock === null ? [] : [{ zone, clock }];
+  });
+  if (clockCache.size > 500) clockCache.clear();
+  clockCache.set(cc, { minute, clocks });
+  return clocks;
+}
+
+/** The time zones of a country (static data: the library builds a new object per call, so kept per code). */
+const zonesCache = new Map<string, readonly string[]>();
+function zonesOf(cc: string): readonly string[] {
+  let z = zonesCache.get(cc);
+  if (!z) zonesCache.set(cc, (z = getCountry(cc)?.timezones ?? []));
+  return z;
+}
+
+/** `new Date(capturedAt)`, remembered for the last string (profiles of one batch share it); never modified by callers. */
+let lastCaptured: string | null = null;
+let lastCapturedDate = new Date(NaN);
+function capturedDate(s: string): Date {
+  if (s !== lastCaptured) {
+    lastCapturedDate = new Date(s);
+    lastCaptured = s;
   }
-  return v;
+  return lastCapturedDate;
 }
 
 const circular = (a: number, b: number) => {
@@ -86,11 +109,11 @@ export const locTime: Rule = {
     if (!p.localTime || !cc) return [];
     // With an explicit UTC offset, compare offsets (a stale clock does not matter); otherwise compare clocks.
     const offset = parseOffset(p.localTime);
-    const at0 = new Date(p.source.capturedAt);
+    const at0 = capturedDate(p.source.capturedAt);
     const utcNow = Number.isNaN(at0.getTime()) ? ctx.now : at0;
     const shown = offset !== null ? (((utcNow.getUTCHours() * 60 + utcNow.getUTCMinutes() + offset) % 1440) + 1440) % 1440 : parseClock(p.localTime);
     if (shown === null) return [];
-    const zones = getCountry(cc)?.timezones ?? [];
+    const zones = zonesOf(cc);
     // The moment the page's clock was read; the check's time when the capture time is unusable.
     const at = utcNow;
     let best: { zone: string; clock: number; diff: number } | null = null;
@@ -101,13 +124,10 @@ export const locTime: Rule = {
     if (!best || best.diff <= LOC_TIME_TOLERANCE_MIN) return [];
     const hours = Math.round(best.diff / 30) / 2;
     return [
-      {
-        ...texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]),
-        evidence: [
-          { field: 'localTime', excerpt: p.localTime },
-          { field: 'location.raw', excerpt: p.location!.raw },
-        ],
-      },
+      draft(
+        texts('f_locTime', [hours, cc, p.localTime, at.toISOString().slice(0, 16).replace('T', ' '), p.location!.raw, best.zone, hhmm(best.clock)]),
+        [{ field: 'localTime', excerpt: p.localTime }, { field: 'location.raw', excerpt: p.location!.raw }],
+      ),
     ];
   },
 };

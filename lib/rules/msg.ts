@@ -5,13 +5,19 @@
  * content script.
  */
 import en from '../../public/_locales/en/messages.json';
-import { encodeParam, NEST, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
+import * as render from '../msg-render';
+import type { MsgParam, Nested } from '../msg-render';
 
 export type { MsgParam } from '../msg-render';
 import { PLATFORM_LABELS } from '../history/describe';
 import type { Identity } from '../history/schema';
 import { clip } from './text';
+import type { Evidence, Severity } from '../report/schema';
 import type { FindingDraft } from './types';
+
+// Read once into module constants: under tsx (CommonJS, the CLI and the bench) every read of an imported binding is
+// two getter calls, and these are read for every finding.
+const { encodeParam, NEST, renderMsg, renderParam } = render;
 
 const EN = en as Record<string, { message: string } | undefined>;
 
@@ -69,13 +75,22 @@ export function listOf(items: readonly MsgParam[]): MsgParam {
 }
 
 type Parts = { title: string; explanation: string; nextStep: string };
+export type Texts = Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'>;
+
+/** The default keys of each base, built once: the same key strings each call (their hashes are kept with them). */
+const defaultKeys = new Map<string, Parts>();
+function keysOf(base: string, keys: Partial<Parts>): Parts {
+  let d = defaultKeys.get(base);
+  if (!d) defaultKeys.set(base, (d = { title: `${base}_title`, explanation: `${base}_expl`, nextStep: `${base}_next` }));
+  return { title: keys.title ?? d.title, explanation: keys.explanation ?? d.explanation, nextStep: keys.nextStep ?? d.nextStep };
+}
 
 /**
  * Title, explanation and next step of a finding from the catalogue: keys `${base}_title`, `${base}_expl`,
  * `${base}_next` unless `keys` names others (variants: singular/plural, with/without a note).
  */
-export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Pick<FindingDraft, 'title' | 'explanation' | 'nextStep' | 'msg'> {
-  const k: Parts = { title: keys.title ?? `${base}_title`, explanation: keys.explanation ?? `${base}_expl`, nextStep: keys.nextStep ?? `${base}_next` };
+export function texts(base: string, params: readonly MsgParam[], keys: Partial<Parts> = {}): Texts {
+  const k = keysOf(base, keys);
   const enc: string[] = [];
   const subs: string[] = [];
   // Each parameter is rendered once for the three texts, from the parameter itself (not by decoding its encoded JSON):
@@ -89,8 +104,19 @@ export function texts(base: string, params: readonly MsgParam[], keys: Partial<P
     title: enLookup(k.title, subs) ?? k.title,
     explanation: enLookup(k.explanation, subs) ?? k.explanation,
     nextStep: enLookup(k.nextStep, subs) ?? k.nextStep,
-    msg: { ...k, params: enc },
+    msg: { title: k.title, explanation: k.explanation, nextStep: k.nextStep, params: enc },
   };
+}
+
+/**
+ * A finding draft: its texts (from `texts`), evidence and, when given, a severity other than the rule's. Built field by
+ * field: in V8 (Node 20) `{ ...texts(…), evidence }` costs about a microsecond, an object spread followed by more
+ * properties leaving the fast path, and the rules write one or two drafts per profile.
+ */
+export function draft(t: Texts, evidence: Evidence[], severity?: Severity): FindingDraft {
+  const d: FindingDraft = { title: t.title, explanation: t.explanation, nextStep: t.nextStep, msg: t.msg, evidence };
+  if (severity !== undefined) d.severity = severity;
+  return d;
 }
 
 /**
@@ -118,7 +144,8 @@ function renderNested(p: MsgParam, depth: number): string | null {
 
 /** Upper-case the first letter of a parameter (plain or nested). */
 export function capP(p: MsgParam): MsgParam {
-  if (typeof p === 'object') return { ...p, cap: true } as Nested;
+  // Object.assign, not `{ ...p, cap: true }`: a spread followed by a property is slow in V8 (see `draft`).
+  if (typeof p === 'object') return Object.assign({}, p, { cap: true }) as Nested;
   const s = String(p);
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
@@ -157,10 +184,26 @@ export function whereP(field: string): MsgParam {
 export function placesP(evidence: readonly { field: string }[]): MsgParam {
   const seen = new Map<string, MsgParam>();
   for (const e of evidence) {
-    const w = whereP(e.field);
-    seen.set(JSON.stringify(w), w);
+    const w = placeOf(e.field);
+    seen.set(w.key, w.p);
   }
   return listOf([...seen.values()]);
+}
+
+/**
+ * `whereP(field)` and its JSON (what placesP tells places apart by), kept per field: evidence fields repeat
+ * (`overview`, `reviews[0].text`…). The phrase objects are shared, and nothing changes them once made.
+ */
+const placeCache = new Map<string, { p: MsgParam; key: string }>();
+function placeOf(field: string): { p: MsgParam; key: string } {
+  let v = placeCache.get(field);
+  if (!v) {
+    const p = whereP(field);
+    v = { p, key: JSON.stringify(p) };
+    if (placeCache.size > 500) placeCache.clear();
+    placeCache.set(field, v);
+  }
+  return v;
 }
 
 /** lib/rules/notes-helpers.ts `pasteNames`: "pasted text 2" / "pasted texts 1 and 3". */

@@ -1,10 +1,16 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { OFF_PLATFORM as HANDLE } from './patterns';
-import { SOURCES } from './sources';
-import { findSentences } from './text';
-import { capP, pasteNamesP, placesP, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
 
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { OFF_PLATFORM: HANDLE } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { findSentences } = textMod;
+const { capP, pasteNamesP, placesP, texts, draft } = msgMod;
 
 export const offPlatform: Rule = {
   meta: {
@@ -22,20 +28,15 @@ export const offPlatform: Rule = {
     const a = pasteAnalysis(p, ctx);
     const pasted = a ? hitsOf(a, 'off-platform') : [];
     if (pasted.length)
-      out.push({
-        ...texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], {
-          explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl',
-        }),
-        evidence: hitEvidence(pasted),
-      });
+      out.push(draft(
+        texts('f_offPlatformPasted', [capP(pasteNamesP(pasted)), pasted[0]!.match], { explanation: pasted.length === 1 ? 'f_offPlatformPastedOne_expl' : 'f_offPlatformPastedMany_expl' }),
+        hitEvidence(pasted),
+      ));
     const hits = findSentences(p, HANDLE, { fields: ['headline', 'overview'] });
     if (!hits.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_offPlatform', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_offPlatformOne_expl' : 'f_offPlatformMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_offPlatform', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_offPlatformOne_expl' : 'f_offPlatformMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

@@ -83,6 +83,96 @@ export function wordsAtStart(words: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${alts.join('|')})`, 'i');
 }
 
+/** `wordsAtStart` for literal words (lower case; `.`, `/` and the like taken as themselves). */
+export function literalWords(words: readonly string[]): RegExp {
+  return wordsAtStart(words.map(escapeWord));
+}
+const escapeWord = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Word families: for each, the words (lower case, at a word start, case-insensitively) one of which every text a
+ * pattern of the family matches contains. `familyMask` finds which families a text names in one pass, so a rule whose
+ * family is absent skips the text without running its pattern. tests/unit/patterns-gates.test.ts checks each pattern
+ * against its families, and `familyMask` against `literalWords` of each list.
+ */
+export const FAMILY_WORDS = {
+  /** Any payment word: every payment pattern (CRYPTO, ADVANCE, PRC, THIRD_PARTY, PAYMENT_CHANGE, PROVIDERS) needs one (or a digit and "%"). */
+  pay: 'account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|upfront|up-front|up front|prepa|pre-pa|deposit|full payment|alipay|wechat|we chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|moneygram|money gram|revolut|wire transfer|swift'.split('|'),
+  /** CRYPTO's alternatives. */
+  crypto: 'usdt|usdc|tether|bitcoin|btc|ethereum|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc'.split('|'),
+  /** ADVANCE: each alternative has one of these (or a digit and "%"). */
+  advance: 'advance|upfront|up-front|up front|prepa|pre-pa|before|deposit'.split('|'),
+  /** PRC's alternatives. */
+  prc: 'alipay|wechat|we chat|weixin|tenpay|union|china|chinese|bank|icbc|agricultural|prc'.split('|'),
+  /** ANY_PROVIDER: every one of PROVIDERS. */
+  provider: 'paypal|pay pal|payoneer|wise|transferwise|skrill|western union|moneygram|money gram|revolut|alipay|wechatpay|wechat pay|we chatpay|we chat pay|unionpay|union pay|usdt|usdc|bitcoin|btc|crypto|bank transfer|wire transfer|swift|iban'.split('|'),
+  /** THIRD_PARTY: every alternative needs an account word (paypal and payoneer start with "pay") or "pay… to my partner". */
+  thirdParty: 'account|pay|wise|bank|card|wallet|iban'.split('|'),
+  /** THIRD_PARTY also needs another person or a name: each alternative names one (OTHER_PERSON) or says "… name". */
+  otherPerson: 'partner|friend|brother|sister|cousin|wife|husband|colleague|relative|uncle|aunt|father|mother|boss|manager|teammate|agent|someone else|another person|other person|third party|third-party|name'.split('|'),
+  /** PAYMENT_CHANGE's first words. */
+  change: 'chang|switch|new|different|another'.split('|'),
+  /** OFF_PLATFORM: the messaging apps, t.me links, "outside" and "off-platform". */
+  offPlatform: 'telegram|whatsapp|whats app|skype|signal|discord|wechat|weixin|kakaotalk|kakao talk|viber|line id|line app|t.me/|outside|off-platform|off platform'.split('|'),
+  /** lib/rules/loc-claim.ts CLAIM_WORD ("-based", "located in", …). */
+  claim: 'based|located|living|residing|live|reside'.split('|'),
+  // Each of PROVIDERS (PROVIDER_FAMILY), so a text is tested only for the providers whose words it has.
+  pPayPal: ['paypal', 'pay pal'],
+  pPayoneer: ['payoneer'],
+  pWise: ['wise', 'transferwise'],
+  pSkrill: ['skrill'],
+  pWesternUnion: ['western union'],
+  pMoneyGram: ['moneygram', 'money gram'],
+  pRevolut: ['revolut'],
+  pAlipay: ['alipay'],
+  pWeChatPay: ['wechatpay', 'wechat pay', 'we chatpay', 'we chat pay'],
+  pUnionPay: ['unionpay', 'union pay'],
+  pCrypto: ['usdt', 'usdc', 'bitcoin', 'btc', 'crypto'],
+  pBank: ['bank transfer', 'wire transfer', 'swift', 'iban'],
+} as const;
+export type Family = keyof typeof FAMILY_WORDS;
+/** One bit per family, for `familyMask`. */
+export const FAMILY = Object.fromEntries(Object.keys(FAMILY_WORDS).map((f, i) => [f, 1 << i])) as Record<Family, number>;
+
+const PERCENT = /\d\s?%/;
+/** ADVANCE and the payment family also match a digit followed by "%" ("50% upfront"). */
+const PERCENT_BITS = FAMILY.pay | FAMILY.advance;
+/** Each word with the families of every word that is a prefix of it (they match where it does). */
+const WORD_BITS = new Map<string, number>();
+const FAMILY_SCAN = (() => {
+  const own = new Map<string, number>();
+  for (const [f, ws] of Object.entries(FAMILY_WORDS)) for (const w of ws) own.set(w, (own.get(w) ?? 0) | FAMILY[f as Family]);
+  for (const w of own.keys()) {
+    let bits = 0;
+    for (const [u, b] of own) if (w.startsWith(u)) bits |= b;
+    WORD_BITS.set(w, bits);
+  }
+  // Grouped by first letter, longest first in each group: at a word start the match is the longest word there, and
+  // every shorter word that matches there is its prefix (so its bits are in the longest word's).
+  const groups = new Map<string, string[]>();
+  for (const w of [...own.keys()].sort((a, b) => b.length - a.length)) groups.set(w[0]!, [...(groups.get(w[0]!) ?? []), w]);
+  return new RegExp(`\\b(?:${[...groups].map(([h, ws]) => `${escapeWord(h)}(?:${ws.map((w) => escapeWord(w.slice(1))).join('|')})`).join('|')})`, 'gi');
+})();
+const ALL_BITS = Object.values(FAMILY).reduce((a, b) => a | b, 0);
+
+/**
+ * The families (FAMILY bits) whose words the text names: bit f is set exactly when `literalWords(FAMILY_WORDS[f])`
+ * matches the text (pay and advance also on a digit followed by "%"). One pass over the text for every family.
+ */
+export function familyMask(s: string): number {
+  let mask = s.includes('%') && PERCENT.test(s) ? PERCENT_BITS : 0;
+  const re = FAMILY_SCAN;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    mask |= WORD_BITS.get(m[0].toLowerCase()) ?? ALL_BITS;
+    if (mask === ALL_BITS) break;
+    // Next position, not past the match: a word inside the match ("binance pay") may start a longer one.
+    re.lastIndex = m.index + 1;
+  }
+  re.lastIndex = 0;
+  return mask;
+}
+
 /**
  * Gates: for a slow pattern, a simpler one that matches wherever it does (at the same word start), so a text the gate
  * does not match is skipped without running the pattern. Most profile texts mention no payment or messaging word, and
@@ -91,8 +181,8 @@ export function wordsAtStart(words: readonly string[]): RegExp {
  */
 export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
   // Every alternative needs an account word (paypal and payoneer start with "pay") or "pay… to my partner".
-  [THIRD_PARTY, /\b(?:account|pay|wise|bank|card|wallet|iban)/i],
-  [OFF_PLATFORM, wordsAtStart(['telegram', 'whats ?app', 'skype', 'signal', 'discord', 'wechat', 'weixin', 'kakao ?talk', 'viber', 'line (?:id|app)', 't\\.me\\/', 'outside', 'off[- ]platform'])],
+  [THIRD_PARTY, literalWords(FAMILY_WORDS.thirdParty)],
+  [OFF_PLATFORM, literalWords(FAMILY_WORDS.offPlatform)],
 ]);
 
 /**
@@ -100,15 +190,38 @@ export const GATES: ReadonlyMap<RegExp, RegExp> = new Map([
  * PROVIDERS (each needs one of these words at a word start, or a digit and "%"). One pass over a text instead of one
  * per pattern; most profile texts say nothing about payment.
  */
-const PAYMENT_WORD = wordsAtStart(
-  'account|pay|paid|wise|transferwise|bank|card|wallet|iban|usdt|usdc|tether|bitcoin|btc|eth|crypto|stablecoin|litecoin|ltc|monero|xmr|binance pay|trc|erc|bep|virtual currenc|digital currenc|advance|up[- ]?front|pre-?pa|deposit|full payment|alipay|we ?chat|weixin|tenpay|union|china|chinese|icbc|agricultural|prc|skrill|western union|money ?gram|revolut|wire transfer|swift'.split('|'),
-);
-const PERCENT = /\d\s?%/;
+const PAYMENT_WORD = literalWords(FAMILY_WORDS.pay);
 /** Tested as two patterns: "%" is rare, and one alternation of words is faster without the digit branch. */
 export const PAYMENT_WORDS = { test: (s: string): boolean => PAYMENT_WORD.test(s) || (s.includes('%') && PERCENT.test(s)) };
 /** The patterns PAYMENT_WORDS rules out. */
 export const PAYMENT_PATTERNS: ReadonlySet<RegExp> = new Set([CRYPTO, ADVANCE, PRC, THIRD_PARTY, PAYMENT_CHANGE, ...PROVIDERS.map(([, re]) => re)]);
 
 /** Any of PROVIDERS (Wise case-insensitively here, so a superset): one pass instead of twelve on a text with none. */
-export const ANY_PROVIDER =
-  /\b(?:pay ?pal|payoneer|wise|transferwise|skrill|western union|money ?gram|revolut|alipay|we ?chat ?pay|union ?pay|usdt|usdc|bitcoin|btc|crypto|bank transfer|wire transfer|swift|iban)/i;
+export const ANY_PROVIDER = literalWords(FAMILY_WORDS.provider);
+
+/** The family of each of PROVIDERS' words, by display name. */
+const PROVIDER_FAMILY: Record<string, Family> = {
+  PayPal: 'pPayPal',
+  Payoneer: 'pPayoneer',
+  Wise: 'pWise',
+  Skrill: 'pSkrill',
+  'Western Union': 'pWesternUnion',
+  MoneyGram: 'pMoneyGram',
+  Revolut: 'pRevolut',
+  Alipay: 'pAlipay',
+  'WeChat Pay': 'pWeChatPay',
+  UnionPay: 'pUnionPay',
+  cryptocurrency: 'pCrypto',
+  'bank transfer': 'pBank',
+};
+
+/** The families a text must name for each pattern to match it (all the bits given). */
+export const PATTERN_FAMILIES: ReadonlyMap<RegExp, number> = new Map([
+  [CRYPTO, FAMILY.crypto],
+  [ADVANCE, FAMILY.pay | FAMILY.advance],
+  [PRC, FAMILY.prc],
+  [THIRD_PARTY, FAMILY.pay | FAMILY.thirdParty | FAMILY.otherPerson],
+  [PAYMENT_CHANGE, FAMILY.pay | FAMILY.change],
+  ...PROVIDERS.map(([name, re]) => [re, FAMILY.provider | FAMILY[PROVIDER_FAMILY[name]!]] as [RegExp, number]),
+  [OFF_PLATFORM, FAMILY.offPlatform],
+]);

@@ -1,10 +1,17 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { ADVANCE, ADVANCE_NEGATED as NEGATED } from './patterns';
-import { SOURCES } from './sources';
-import { findSentences } from './text';
-import { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { ADVANCE, ADVANCE_NEGATED: NEGATED } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { findSentences } = textMod;
+const { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts, draft } = msgMod;
 
 export const payAdvance: Rule = {
   meta: {
@@ -28,16 +35,13 @@ export const payAdvance: Rule = {
         c ? nest('f_payAdvance_concern', noteP(c)) : null,
         pasted.length ? nest(pasted.length === 1 ? 'f_payAdvance_pastedOne' : 'f_payAdvance_pastedMany', pasteNamesP(pasted), pasted[0]!.match) : null,
       ].filter((x) => x !== null);
-      out.push({ ...texts('f_payAdvanceNotes', [semiAnd(seen)]), evidence });
+      out.push(draft(texts('f_payAdvanceNotes', [semiAnd(seen)]), evidence));
     }
     const hits = findSentences(p, ADVANCE, { exclude: NEGATED });
     if (!hits.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_payAdvance', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payAdvanceOne_expl' : 'f_payAdvanceMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_payAdvance', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payAdvanceOne_expl' : 'f_payAdvanceMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

@@ -2,11 +2,20 @@ import type { NotesAnalysis, NotesHit } from '../notes/analyze';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { ANY_PROVIDER, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
-import { SOURCES } from './sources';
-import { clip, mentionsPayment, profileTexts, sentencesOf } from './text';
-import { capP, joinP, nest, pasteNamesP, texts, type MsgParam } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { FAMILY, PATTERN_FAMILIES, PAYMENT_CHANGE: CHANGE, PROVIDERS } = patternsMod;
+const CHANGE_FAMILIES = PATTERN_FAMILIES.get(CHANGE)!;
+const { SOURCES } = sourcesMod;
+const { clip, familiesOf, mentionsPayment, profileTexts, sentencesOf } = textMod;
+const { capP, joinP, nest, pasteNamesP, texts, draft } = msgMod;
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;
@@ -55,20 +64,13 @@ function notesFinding(a: NotesAnalysis): FindingDraft[] {
   switched(hitsOf(a, 'bank-account'), (h) => h.value, 'f_payChanged_bank');
   if (changes.length) {
     return [
-      {
-        ...texts('f_payChangedNotes', [joinP(reasons, 'l_semi')], { nextStep: 'f_payChanged_next' }),
-        evidence: hitEvidence(changes),
-      },
+      draft(texts('f_payChangedNotes', [joinP(reasons, 'l_semi')], { nextStep: 'f_payChanged_next' }), hitEvidence(changes)),
     ];
   }
   if (a.providers.length < 3) return [];
   const provs = hitsOf(a, 'provider');
   return [
-    {
-      severity: 'low',
-      ...texts('f_payProvidersNotes', [a.providers.length, capP(pasteNamesP(provs)), a.providers.join(', ')], { nextStep: 'f_payProviders_next' }),
-      evidence: hitEvidence(provs),
-    },
+    draft(texts('f_payProvidersNotes', [a.providers.length, capP(pasteNamesP(provs)), a.providers.join(', ')], { nextStep: 'f_payProviders_next' }), hitEvidence(provs), 'low'),
   ];
 }
 
@@ -79,8 +81,10 @@ function pageFindings(p: Profile): FindingDraft[] {
     // A provider or change pattern that matches a sentence matches its whole text (no anchors or lookarounds), so the
     // sentences of a text are read only for the patterns its whole text matches; most texts match none.
     if (!mentionsPayment(t)) continue;
-    const named = ANY_PROVIDER.test(t.text) ? PROVIDERS.filter(([, re]) => re.test(t.text)) : [];
-    const change = CHANGE.test(t.text);
+    const fam = familiesOf(t);
+    // Only the providers whose words the text has (each provider's family, patterns.ts PATTERN_FAMILIES).
+    const named = fam & FAMILY.provider ? PROVIDERS.filter(([, re]) => (fam & PATTERN_FAMILIES.get(re)!) === PATTERN_FAMILIES.get(re) && re.test(t.text)) : [];
+    const change = (fam & CHANGE_FAMILIES) === CHANGE_FAMILIES && CHANGE.test(t.text);
     if (!named.length && !change) continue;
     for (const s of sentencesOf(t)) {
       if (INTEGRATION.test(s)) continue;
@@ -90,20 +94,13 @@ function pageFindings(p: Profile): FindingDraft[] {
   }
   if (changes.length) {
     return [
-      {
-        ...texts('f_payChanged', [changes[0]!.excerpt]),
-        evidence: changes,
-      },
+      draft(texts('f_payChanged', [changes[0]!.excerpt]), changes),
     ];
   }
   if (found.size < 3) return [];
   const names = [...found.keys()];
   const evidence = [...new Map([...found.values()].map((e) => [`${e.field}|${e.excerpt}`, e])).values()];
   return [
-    {
-      severity: 'low',
-      ...texts('f_payProviders', [found.size, names.join(', ')]),
-      evidence,
-    },
+    draft(texts('f_payProviders', [found.size, names.join(', ')]), evidence, 'low'),
   ];
 }

@@ -1,9 +1,16 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
-import { SOURCES } from './sources';
-import { findSentences } from './text';
-import { capP, nest, pasteNamesP, placesP, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { CRYPTO, PAYMENT_CONTEXT: PAYMENT } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { findSentences } = textMod;
+const { capP, nest, pasteNamesP, placesP, texts, draft } = msgMod;
 
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */
 
@@ -26,33 +33,17 @@ export const payCrypto: Rule = {
       const mentions = hitsOf(a, 'crypto');
       const all = [...wallets, ...mentions];
       if (all.length)
-        out.push({
-          ...texts(
-            'f_payCryptoNotes',
-            [
-              capP(pasteNamesP(all)),
-              wallets.length
-                ? nest(
-                    all.length === 1 ? 'f_payCrypto_containOne' : 'f_payCrypto_containMany',
-                    wallets.length === 1 ? nest('f_payCrypto_oneWallet') : nest('f_payCrypto_wallets', wallets.length),
-                    [...new Set(wallets.map((w) => w.label))].join('; '),
-                  )
-                : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', ')),
-            ],
-            { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' },
-          ),
-          evidence: hitEvidence(all),
-        });
+        out.push(draft(
+          texts('f_payCryptoNotes', [capP(pasteNamesP(all)), wallets.length ? nest(all.length === 1 ? 'f_payCrypto_containOne' : 'f_payCrypto_containMany', wallets.length === 1 ? nest('f_payCrypto_oneWallet') : nest('f_payCrypto_wallets', wallets.length), [...new Set(wallets.map((w) => w.label))].join('; ')) : nest(all.length === 1 ? 'f_payCrypto_askOne' : 'f_payCrypto_askMany', [...new Set(mentions.map((m) => m.match))].join(', '))], { title: wallets.length ? 'f_payCryptoWallet_title' : 'f_payCryptoAsk_title' }),
+          hitEvidence(all),
+        ));
     }
     const hits = findSentences(p, CRYPTO, { context: PAYMENT });
     if (!hits.length) return out;
     const words = [...new Set(hits.map((h) => h.match))].join(', ');
     return [
       ...out,
-      {
-        ...texts('f_payCrypto', [capP(placesP(hits)), words], { explanation: hits.length === 1 ? 'f_payCryptoOne_expl' : 'f_payCryptoMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_payCrypto', [capP(placesP(hits)), words], { explanation: hits.length === 1 ? 'f_payCryptoOne_expl' : 'f_payCryptoMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

@@ -1,9 +1,16 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { INTEGRATION, PRC } from './patterns';
-import { SOURCES } from './sources';
-import { findSentences } from './text';
-import { capP, pasteNamesP, placesP, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { INTEGRATION, PRC } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { findSentences } = textMod;
+const { capP, pasteNamesP, placesP, texts, draft } = msgMod;
 
 export const payPrc: Rule = {
   meta: {
@@ -21,21 +28,16 @@ export const payPrc: Rule = {
     const a = pasteAnalysis(p, ctx);
     const prc = a ? hitsOf(a, 'provider').filter((h) => h.prc) : [];
     if (prc.length)
-      out.push({
-        ...texts('f_payPrcNotes', [capP(pasteNamesP(prc)), [...new Set(prc.map((h) => h.label))].join('; ')], {
-          explanation: prc.length === 1 ? 'f_payPrcNotesOne_expl' : 'f_payPrcNotesMany_expl',
-        }),
-        evidence: hitEvidence(prc),
-      });
+      out.push(draft(
+        texts('f_payPrcNotes', [capP(pasteNamesP(prc)), [...new Set(prc.map((h) => h.label))].join('; ')], { explanation: prc.length === 1 ? 'f_payPrcNotesOne_expl' : 'f_payPrcNotesMany_expl' }),
+        hitEvidence(prc),
+      ));
     const hits = findSentences(p, PRC, { exclude: INTEGRATION });
     if (!hits.length) return out;
     const names = [...new Set(hits.map((h) => h.match))].join(', ');
     return [
       ...out,
-      {
-        ...texts('f_payPrc', [capP(placesP(hits)), names], { explanation: hits.length === 1 ? 'f_payPrcOne_expl' : 'f_payPrcMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_payPrc', [capP(placesP(hits)), names], { explanation: hits.length === 1 ? 'f_payPrcOne_expl' : 'f_payPrcMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

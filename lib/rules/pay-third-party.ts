@@ -1,9 +1,16 @@
 import type { FindingDraft, Rule } from './types';
-import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { THIRD_PARTY } from './patterns';
-import { SOURCES } from './sources';
-import { findSentences } from './text';
-import { capP, nest, pasteNamesP, placesP, semiAnd, texts } from './msg';
+import * as notesHelpersMod from './notes-helpers';
+import * as patternsMod from './patterns';
+import * as sourcesMod from './sources';
+import * as textMod from './text';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { THIRD_PARTY } = patternsMod;
+const { SOURCES } = sourcesMod;
+const { findSentences } = textMod;
+const { capP, nest, pasteNamesP, placesP, semiAnd, texts, draft } = msgMod;
 
 export const payThirdParty: Rule = {
   meta: {
@@ -30,20 +37,14 @@ export const payThirdParty: Rule = {
             : null,
           other.length ? nest(other.length === 1 ? 'f_payThirdParty_otherOne' : 'f_payThirdParty_otherMany', pasteNamesP(other), other[0]!.match) : null,
         ].filter((x) => x !== null);
-        out.push({
-          ...texts('f_payThirdPartyNotes', [semiAnd(seen)], { title: names.length ? 'f_payThirdPartyPayee_title' : 'f_payThirdPartyOther_title' }),
-          evidence: hitEvidence([...payees, ...other]),
-        });
+        out.push(draft(texts('f_payThirdPartyNotes', [semiAnd(seen)], { title: names.length ? 'f_payThirdPartyPayee_title' : 'f_payThirdPartyOther_title' }), hitEvidence([...payees, ...other])));
       }
     }
     const hits = findSentences(p, THIRD_PARTY);
     if (!hits.length) return out;
     return [
       ...out,
-      {
-        ...texts('f_payThirdParty', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payThirdPartyOne_expl' : 'f_payThirdPartyMany_expl' }),
-        evidence: hits.map(({ field, excerpt }) => ({ field, excerpt })),
-      },
+      draft(texts('f_payThirdParty', [capP(placesP(hits)), hits[0]!.match], { explanation: hits.length === 1 ? 'f_payThirdPartyOne_expl' : 'f_payThirdPartyMany_expl' }), hits.map(({ field, excerpt }) => ({ field, excerpt }))),
     ];
   },
 };

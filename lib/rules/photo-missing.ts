@@ -1,6 +1,10 @@
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 /** Default-avatar images as the marketplaces name them (file names and paths seen in their public markup). */
 export const DEFAULT_AVATAR = /(default[-_]?avatar|no[-_]?photo|placeholder|avatar[-_]?default|blank[-_]?profile|ghost[-_]?person|anonymous|identicon|\/static\/.*avatar.*\.svg)/i;
@@ -19,18 +23,12 @@ export const photoMissing: Rule = {
   check(p) {
     if (!p.photo) {
       return [
-        {
-          ...texts('f_photoNone', [], { nextStep: 'f_photo_next' }),
-          evidence: [{ field: 'photo', excerpt: p.missing.includes('photo') ? 'no photo found on the page' : 'photo is empty' }],
-        },
+        draft(texts('f_photoNone', [], { nextStep: 'f_photo_next' }), [{ field: 'photo', excerpt: p.missing.includes('photo') ? 'no photo found on the page' : 'photo is empty' }]),
       ];
     }
     if (DEFAULT_AVATAR.test(p.photo.url)) {
       return [
-        {
-          ...texts('f_photoAvatar', [p.photo.url], { nextStep: 'f_photo_next' }),
-          evidence: [{ field: 'photo.url', excerpt: p.photo.url }],
-        },
+        draft(texts('f_photoAvatar', [p.photo.url], { nextStep: 'f_photo_next' }), [{ field: 'photo.url', excerpt: p.photo.url }]),
       ];
     }
     return [];

@@ -1,7 +1,12 @@
-import { DEFAULT_AVATAR } from './photo-missing';
-import { SOURCES } from './sources';
+import * as photoMissingMod from './photo-missing';
+import * as sourcesMod from './sources';
 import type { Rule } from './types';
-import { texts } from './msg';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { DEFAULT_AVATAR } = photoMissingMod;
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 export const photoNoFace: Rule = {
   meta: {
@@ -19,10 +24,7 @@ export const photoNoFace: Rule = {
     // Silent without an analysis, without a photo, or on the site's default avatar (photo-missing says that already).
     if (!face || !p.photo || DEFAULT_AVATAR.test(p.photo.url) || face.faces.length > 0) return [];
     return [
-      {
-        ...texts('f_photoNoFace', [face.image.width, face.image.height]),
-        evidence: [{ field: 'photo.url', excerpt: `${p.photo.url}: no face found by the detector (${face.image.width}×${face.image.height})` }],
-      },
+      draft(texts('f_photoNoFace', [face.image.width, face.image.height]), [{ field: 'photo.url', excerpt: `${p.photo.url}: no face found by the detector (${face.image.width}×${face.image.height})` }]),
     ];
   },
 };

@@ -1,7 +1,12 @@
-import { describeIdentity } from '../history/describe';
+import * as historyDescribeMod from '../history/describe';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, NONE, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { describeIdentity } = historyDescribeMod;
+const { SOURCES } = sourcesMod;
+const { identityP, listWordsP, nest, NONE, texts, draft } = msgMod;
 
 export const photoReused: Rule = {
   meta: {
@@ -19,13 +24,10 @@ export const photoReused: Rule = {
     if (!hits.length || !p.photo) return [];
     const names = hits.map((h) => identityP(h.other));
     return [
-      {
-        ...texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}),
-        evidence: [
-          { field: 'photo.url', excerpt: p.photo.url },
-          ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` })),
-        ],
-      },
+      draft(
+        texts('f_photoReused', [hits.length, listWordsP(names), hits.some((h) => h.mirrored) ? nest('f_photoReused_mirrored') : NONE], hits.length === 1 ? { title: 'f_photoReusedOne_title' } : {}),
+        [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photo[${i}]`, excerpt: `${describeIdentity(h.other)}: ${h.distance} of 64 bits differ${h.mirrored ? ' (mirrored image)' : ''}` }))],
+      ),
     ];
   },
 };

@@ -1,7 +1,12 @@
-import { faceBand } from '../face/match';
-import { SOURCES } from './sources';
+import * as faceMatchMod from '../face/match';
+import * as sourcesMod from './sources';
 import type { Rule } from './types';
-import { nest, texts } from './msg';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { faceBand } = faceMatchMod;
+const { SOURCES } = sourcesMod;
+const { nest, texts, draft } = msgMod;
 
 export const photoSamePerson: Rule = {
   meta: {
@@ -21,12 +26,10 @@ export const photoSamePerson: Rule = {
     return differentName.map((m) => {
       const band = faceBand(m.distance);
       const who = nest('f_photoSamePerson_who', m.other.name ?? nest('f_photoSamePerson_noName'), m.other.platform, m.other.url);
-      return {
-        ...texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], {
-          explanation: band === 'same-photo' ? 'f_photoSamePersonSame_expl' : 'f_photoSamePersonSimilar_expl',
-        }),
-        evidence: [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }],
-      };
+      return draft(
+        texts('f_photoSamePerson', [m.other.name ?? nest('f_photoSamePerson_another'), who, m.distance.toFixed(2)], { explanation: band === 'same-photo' ? 'f_photoSamePersonSame_expl' : 'f_photoSamePersonSimilar_expl' }),
+        [{ field: 'photo.url', excerpt: `${p.photo!.url} ~ ${m.other.url} (face distance ${m.distance.toFixed(2)})` }],
+      );
     });
   },
 };

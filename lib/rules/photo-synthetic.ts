@@ -1,7 +1,12 @@
-import { formatEyeEvidence } from '../face/evidence';
-import { SOURCES } from './sources';
+import * as faceEvidenceMod from '../face/evidence';
+import * as sourcesMod from './sources';
 import type { Rule } from './types';
-import { texts } from './msg';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { formatEyeEvidence } = faceEvidenceMod;
+const { SOURCES } = sourcesMod;
+const { texts, draft } = msgMod;
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -21,16 +26,10 @@ export const photoSynthetic: Rule = {
     if (!face?.framing?.consistentWithStyleGAN || !face.eyes || !p.photo) return [];
     const { framing, eyes, image } = face;
     return [
-      {
-        ...texts('f_photoSynthetic', [image.width, image.height, pct(framing.eyeError), pct(framing.interocular)]),
-        evidence: [
-          { field: 'photo.url', excerpt: formatEyeEvidence(eyes) },
-          {
-            field: 'photo.url',
-            excerpt: 'cues to check by eye: earrings that differ or only one earring, a smeared or warped background, hair melting into the background, odd teeth, glasses whose two sides differ',
-          },
-        ],
-      },
+      draft(
+        texts('f_photoSynthetic', [image.width, image.height, pct(framing.eyeError), pct(framing.interocular)]),
+        [{ field: 'photo.url', excerpt: formatEyeEvidence(eyes) }, { field: 'photo.url', excerpt: 'cues to check by eye: earrings that differ or only one earring, a smeared or warped background, hair melting into the background, odd teeth, glasses whose two sides differ' }],
+      ),
     ];
   },
 };

@@ -1,7 +1,12 @@
-import { profileKey } from '../history/identity';
+import * as historyIdentityMod from '../history/identity';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { profileKey } = historyIdentityMod;
+const { SOURCES } = sourcesMod;
+const { identityP, listWordsP, nest, texts, draft } = msgMod;
 
 export const photoVaries: Rule = {
   meta: {
@@ -20,10 +25,7 @@ export const photoVaries: Rule = {
     const key = profileKey(p.source);
     const where = hits.map((h) => (h.other.key === key ? nest('f_photoVaries_earlier', h.url) : nest('f_photoVaries_other', h.url, identityP(h.other))));
     return [
-      {
-        ...texts('f_photoVaries', [listWordsP(where)]),
-        evidence: [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photoVaries[${i}]`, excerpt: `${h.url}: ${h.distance} of 64 bits differ` }))],
-      },
+      draft(texts('f_photoVaries', [listWordsP(where)]), [{ field: 'photo.url', excerpt: p.photo.url }, ...hits.map((h, i) => ({ field: `history.photoVaries[${i}]`, excerpt: `${h.url}: ${h.distance} of 64 bits differ` }))]),
     ];
   },
 };

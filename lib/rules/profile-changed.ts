@@ -1,7 +1,11 @@
 import type { Change } from '../history/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { joinP, nest, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { joinP, nest, texts, draft } = msgMod;
 
 const WATCHED: readonly Change['field'][] = ['name', 'photo', 'location', 'payment'];
 const WORDS: Record<Change['field'], string> = { name: 'name', photo: 'photo', location: 'location', payment: 'payment details', links: 'links', headline: 'headline' };
@@ -29,16 +33,10 @@ export const profileChanged: Rule = {
     const fields = [...new Set(changes.map((c) => c.field))].map((f) => nest(`f_profileChanged_${f}`));
     const show = (c: Change) => `${WORDS[c.field]}: "${(c.from ?? '—').slice(0, 120)}" → "${(c.to ?? '—').slice(0, 120)}" (seen ${c.at.slice(0, 10)})`;
     return [
-      {
-        ...texts('f_profileChanged', [
-          joinP(fields),
-          joinP(
-            changes.slice(-3).map((c) => nest('f_profileChanged_show', nest(`f_profileChanged_${c.field}`), (c.from ?? '—').slice(0, 120), (c.to ?? '—').slice(0, 120), c.at.slice(0, 10))),
-            'l_semi',
-          ),
-        ]),
-        evidence: changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) })),
-      },
+      draft(
+        texts('f_profileChanged', [joinP(fields), joinP(changes.slice(-3).map((c) => nest('f_profileChanged_show', nest(`f_profileChanged_${c.field}`), (c.from ?? '—').slice(0, 120), (c.to ?? '—').slice(0, 120), c.at.slice(0, 10))), 'l_semi')]),
+        changes.slice(-5).map((c) => ({ field: onPage(c.field) ? PATH[c.field] : 'history.changes', excerpt: show(c) })),
+      ),
     ];
   },
 };

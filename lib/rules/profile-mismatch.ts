@@ -1,16 +1,24 @@
-import { PLATFORM_LABELS } from '../history/describe';
-import { namesCompatible } from '../history/match';
-import { foldText } from '../text/fold';
+import * as historyDescribeMod from '../history/describe';
+import * as historyMatchMod from '../history/match';
+import * as textFoldMod from '../text/fold';
 import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import { VAGUE_EMPLOYER } from './emp-vague';
-import { identityP, texts, type MsgParam } from './msg';
-import { SOURCES } from './sources';
+import * as empVagueMod from './emp-vague';
+import * as msgMod from './msg';
+import type { MsgParam } from './msg';
+import * as sourcesMod from './sources';
 import type { FindingDraft, Rule } from './types';
 
-type Linked = NonNullable<HistoryMatches['linked']>[number];
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { PLATFORM_LABELS } = historyDescribeMod;
+const { namesCompatible } = historyMatchMod;
+const { foldText } = textFoldMod;
+const { VAGUE_EMPLOYER } = empVagueMod;
+const { identityP, texts, draft: makeDraft } = msgMod;
+const { SOURCES } = sourcesMod;
 
+type Linked = NonNullable<HistoryMatches['linked']>[number];
 
 /** Words that say what kind of organization it is, not which one. */
 const GENERIC = new Set(
@@ -52,7 +60,7 @@ const KEYS = {
 
 /** `params[0]` is the other profile's site (the title's $1); the explanation uses the rest (lib/rules/msg.ts texts). */
 function draft(kind: keyof typeof KEYS, params: MsgParam[], evidence: Evidence[], severity?: FindingDraft['severity']): FindingDraft {
-  return { ...texts(KEYS[kind], params), evidence, ...(severity ? { severity } : {}) };
+  return makeDraft(texts(KEYS[kind], params), evidence, severity);
 }
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');
@@ -77,30 +85,35 @@ function compare(p: Profile, l: Linked, i: number): FindingDraft[] {
   const there = s.location?.country;
   if (here && there && here !== there && !moved(p, s, here, there))
     out.push(
-      draft('location', [site, p.location!.raw, here, who, s.location!.raw, there, when], [
-        { field: 'location.raw', excerpt: p.location!.raw },
-        { field: `${at}.location.raw`, excerpt: `${s.location!.raw} (${site})` },
-      ]),
+      draft(
+        'location',
+        [site, p.location!.raw, here, who, s.location!.raw, there, when],
+        [{ field: 'location.raw', excerpt: p.location!.raw }, { field: `${at}.location.raw`, excerpt: `${s.location!.raw} (${site})` }],
+      ),
     );
 
   const mine = named(p.employment.map((e) => e.company));
   const theirs = named(s.employment.map((e) => e.company));
   if (mine.length >= 2 && theirs.length >= 2 && !mine.some((a) => theirs.some((b) => sameOrg(a, b))))
     out.push(
-      draft('employers', [site, quoteList(mine), who, quoteList(theirs), when], [
-        ...p.employment.flatMap((e, k) => (e.company && mine.includes(e.company) ? [{ field: `employment[${k}].company`, excerpt: e.company }] : [])),
-        ...s.employment.flatMap((e, k) => (e.company && theirs.includes(e.company) ? [{ field: `${at}.employment[${k}].company`, excerpt: `${e.company} (${site})` }] : [])),
-      ], 'medium'),
+      draft(
+        'employers',
+        [site, quoteList(mine), who, quoteList(theirs), when],
+        [...p.employment.flatMap((e, k) => (e.company && mine.includes(e.company) ? [{ field: `employment[${k}].company`, excerpt: e.company }] : [])), ...s.employment.flatMap((e, k) => (e.company && theirs.includes(e.company) ? [{ field: `${at}.employment[${k}].company`, excerpt: `${e.company} (${site})` }] : []))],
+        'medium',
+      ),
     );
 
   const schools = p.education.map((e) => e.school).filter((x) => x.trim());
   const theirSchools = s.education.map((e) => e.school).filter((x) => x.trim());
   if (schools.length && theirSchools.length && !schools.some((a) => theirSchools.some((b) => sameOrg(a, b))))
     out.push(
-      draft('schools', [site, quoteList(schools), who, quoteList(theirSchools), when], [
-        ...p.education.flatMap((e, k) => (e.school.trim() ? [{ field: `education[${k}].school`, excerpt: e.school }] : [])),
-        ...s.education.flatMap((e, k) => (e.school.trim() ? [{ field: `${at}.education[${k}].school`, excerpt: `${e.school} (${site})` }] : [])),
-      ], 'low'),
+      draft(
+        'schools',
+        [site, quoteList(schools), who, quoteList(theirSchools), when],
+        [...p.education.flatMap((e, k) => (e.school.trim() ? [{ field: `education[${k}].school`, excerpt: e.school }] : [])), ...s.education.flatMap((e, k) => (e.school.trim() ? [{ field: `${at}.education[${k}].school`, excerpt: `${e.school} (${site})` }] : []))],
+        'low',
+      ),
     );
   return out;
 }

@@ -1,8 +1,13 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
-import { nest, noteP, pasteNamesP, semiAnd, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as notesHelpersMod from './notes-helpers';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
+const { nest, noteP, pasteNamesP, semiAnd, texts, draft } = msgMod;
 
 export const proxyAccount: Rule = {
   meta: {
@@ -26,10 +31,7 @@ export const proxyAccount: Rule = {
       hits.length ? nest(hits.length === 1 ? 'f_proxyAccount_pastedOne' : 'f_proxyAccount_pastedMany', pasteNamesP(hits), hits[0]!.match) : null,
     ].filter((x) => x !== null);
     return [
-      {
-        ...texts('f_proxyAccount', [semiAnd(seen)]),
-        evidence,
-      },
+      draft(texts('f_proxyAccount', [semiAnd(seen)]), evidence),
     ];
   },
 };

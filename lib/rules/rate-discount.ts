@@ -1,6 +1,10 @@
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { nest, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { SOURCES } = sourcesMod;
+const { nest, texts, draft } = msgMod;
 
 /** An hourly rate (USD) far below the market for software work anywhere the platforms publish rates. */
 export const LOW_RATE_USD = 15;
@@ -24,14 +28,10 @@ export const rateDiscount: Rule = {
     const senior = !!p.headline && SENIOR.test(p.headline);
     if (!topRated || !senior) return [];
     return [
-      {
-        ...texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]),
-        evidence: [
-          { field: 'account.hourlyRate', excerpt: r.raw },
-          a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` },
-          { field: 'headline', excerpt: p.headline! },
-        ],
-      },
+      draft(
+        texts('f_rateDiscount', [r.raw, a.rating !== null && a.rating >= 4.9 ? nest('f_rateDiscount_rating', String(a.rating)) : nest('f_rateDiscount_jss', String(a.jobSuccess)), String(p.headline)]),
+        [{ field: 'account.hourlyRate', excerpt: r.raw }, a.rating !== null && a.rating >= 4.9 ? { field: 'account.rating', excerpt: String(a.rating) } : { field: 'account.jobSuccess', excerpt: `${a.jobSuccess}%` }, { field: 'headline', excerpt: p.headline! }],
+      ),
     ];
   },
 };

@@ -1,7 +1,12 @@
-import { describeIdentity } from '../history/describe';
+import * as historyDescribeMod from '../history/describe';
 import type { Rule } from './types';
-import { SOURCES } from './sources';
-import { identityP, listWordsP, nest, NONE, texts } from './msg';
+import * as sourcesMod from './sources';
+import * as msgMod from './msg';
+
+// Imported helpers as module constants (lib/rules/types.ts: why).
+const { describeIdentity } = historyDescribeMod;
+const { SOURCES } = sourcesMod;
+const { identityP, listWordsP, nest, NONE, texts, draft } = msgMod;
 
 export const textTemplate: Rule = {
   meta: {
@@ -19,20 +24,10 @@ export const textTemplate: Rule = {
     if (!hits.length) return [];
     const top = hits[0]!;
     return [
-      {
-        ...texts(
-          'f_textTemplate',
-          [
-            hits.length,
-            nest(top.field === 'overview' ? 'f_textTemplate_overview' : 'f_textTemplate_headline'),
-            Math.round(top.similarity * 100),
-            listWordsP(hits.map((h) => nest('f_textTemplate_item', identityP(h.other), Math.round(h.similarity * 100)))),
-            top.passage ? `${top.passage.slice(0, 240)}${top.passage.length > 240 ? '…' : ''}` : NONE,
-          ],
-          { explanation: top.passage ? 'f_textTemplatePassage_expl' : 'f_textTemplate_expl', ...(hits.length === 1 ? { title: 'f_textTemplateOne_title' } : {}) },
-        ),
-        evidence: hits.map((h, i) => ({ field: i === 0 ? h.field : `history.text[${i}]`, excerpt: `${Math.round(h.similarity * 100)}% the same as ${describeIdentity(h.other)}${h.passage ? `: "${h.passage.slice(0, 160)}"` : ''}` })),
-      },
+      draft(
+        texts('f_textTemplate', [hits.length, nest(top.field === 'overview' ? 'f_textTemplate_overview' : 'f_textTemplate_headline'), Math.round(top.similarity * 100), listWordsP(hits.map((h) => nest('f_textTemplate_item', identityP(h.other), Math.round(h.similarity * 100)))), top.passage ? `${top.passage.slice(0, 240)}${top.passage.length > 240 ? '…' : ''}` : NONE], { explanation: top.passage ? 'f_textTemplatePassage_expl' : 'f_textTemplate_expl', ...(hits.length === 1 ? { title: 'f_textTemplateOne_title' } : {}) }),
+        hits.map((h, i) => ({ field: i === 0 ? h.field : `history.text[${i}]`, excerpt: `${Math.round(h.similarity * 100)}% the same as ${describeIdentity(h.other)}${h.passage ? `: "${h.passage.slice(0, 160)}"` : ''}` })),
+      ),
     ];
   },
 };

@@ -4,7 +4,13 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import { GATES, PAYMENT_PATTERNS, PAYMENT_WORDS } from './patterns';
+import * as fold from '../text/fold';
+import * as patterns from './patterns';
+
+// Read once into module constants: under tsx (CommonJS, the CLI and the bench) every read of an imported binding is
+// two getter calls, and these are read for every text of every check.
+const { squashSpace } = fold;
+const { FAMILY, familyMask, GATES, PATTERN_FAMILIES } = patterns;
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
@@ -20,39 +26,74 @@ export function profileTexts(p: Profile, opts: { reviews?: boolean } = {}): Text
   // Several rules read the same profile's texts in one check: kept per profile object, and recomputed when a text of
   // the object changed since (a caller that edits a profile in place and checks it again is not served stale texts).
   const withReviews = opts.reviews !== false;
-  let cached = textsCache.get(p);
-  if (!cached || !sameTexts(cached.src, p)) textsCache.set(p, (cached = { src: textSource(p) }));
+  let cached = last && last.profile === p ? last : null;
+  if (!cached || !sameTexts(cached, p)) last = cached = { profile: p, headline: p.headline, overview: p.overview, reviews: p.reviews.length, src: textSource(p), pool: new Map() };
   const hit = withReviews ? cached.all : cached.noReviews;
   if (hit) return hit;
-  const out = collectTexts(p, withReviews);
+  const out = collectTexts(p, withReviews, cached.pool);
   if (withReviews) cached.all = out;
   else cached.noReviews = out;
   return out;
 }
 
-const textsCache = new WeakMap<Profile, { src: (string | null)[]; all?: TextField[]; noReviews?: TextField[] }>();
+/**
+ * A text of the profile as profileTexts gives it, with what the rules work out from it once per check: its word
+ * families (-1 until asked) and its sentences. The lists with and without reviews share these objects (one pool per
+ * profile state), so the headline and overview are scanned once for both.
+ */
+interface CachedText extends TextField {
+  families: number;
+  split: string[] | null;
+}
 
-/** The texts that profileTexts reads, in order (compared string by string: the same strings are the same pointers). */
-function textSource(p: Profile): (string | null)[] {
-  const out: (string | null)[] = [p.headline, p.overview, String(p.reviews.length)];
+/**
+ * The texts of the profile object checked last (the rules of one check ask for them a dozen times): one entry, not a
+ * WeakMap of every profile seen (adding a key per profile was a good part of the cost). Another profile object, or
+ * this one with a text changed since, gets its texts afresh.
+ */
+interface TextsEntry {
+  profile: Profile;
+  headline: string | null;
+  overview: string | null;
+  reviews: number;
+  /** The review texts, then the payment mentions. */
+  src: string[];
+  pool: Map<string, CachedText>;
+  all?: TextField[];
+  noReviews?: TextField[];
+}
+let last: TextsEntry | null = null;
+
+/** The texts that profileTexts reads besides the headline and overview, in order. */
+function textSource(p: Profile): string[] {
+  const out: string[] = [];
   for (const r of p.reviews) out.push(r.text);
   for (const m of p.paymentMentions) out.push(m);
   return out;
 }
-function sameTexts(src: readonly (string | null)[], p: Profile): boolean {
-  if (src[0] !== p.headline || src[1] !== p.overview || src.length !== 3 + p.reviews.length + p.paymentMentions.length || src[2] !== String(p.reviews.length)) return false;
-  let k = 3;
+/** Compared string by string: the same strings are the same pointers. */
+function sameTexts(e: TextsEntry, p: Profile): boolean {
+  const { src } = e;
+  if (e.headline !== p.headline || e.overview !== p.overview || e.reviews !== p.reviews.length || src.length !== p.reviews.length + p.paymentMentions.length) return false;
+  let k = 0;
   for (const r of p.reviews) if (src[k++] !== r.text) return false;
   for (const m of p.paymentMentions) if (src[k++] !== m) return false;
   return true;
 }
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string): string => squashSpace(s).toLowerCase();
 
-function collectTexts(p: Profile, withReviews: boolean): TextField[] {
+/** The pool's object for this field and text (one per profile state). */
+function pooled(pool: Map<string, CachedText>, field: string, text: string): CachedText {
+  let t = pool.get(field);
+  if (!t || t.text !== text) pool.set(field, (t = { field, text, families: -1, split: null }));
+  return t;
+}
+
+function collectTexts(p: Profile, withReviews: boolean, pool: Map<string, CachedText>): TextField[] {
   const out: TextField[] = [];
-  if (p.headline) out.push({ field: 'headline', text: p.headline });
-  if (p.overview) out.push({ field: 'overview', text: p.overview });
-  if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push({ field: `reviews[${i}].text`, text: p.reviews[i]!.text });
+  if (p.headline) out.push(pooled(pool, 'headline', p.headline));
+  if (p.overview) out.push(pooled(pool, 'overview', p.overview));
+  if (withReviews) for (let i = 0; i < p.reviews.length; i++) if (p.reviews[i]!.text) out.push(pooled(pool, `reviews[${i}].text`, p.reviews[i]!.text));
   if (!p.paymentMentions.length) return out;
   const own = out.length;
   let seen: string[] | null = null;
@@ -64,7 +105,7 @@ function collectTexts(p: Profile, withReviews: boolean): TextField[] {
     if (repeated) continue;
     const n = norm(m);
     seen ??= out.slice(0, own).map((t) => norm(t.text));
-    if (n && !seen.some((s) => s.includes(n))) out.push({ field: `paymentMentions[${i}]`, text: m });
+    if (n && !seen.some((s) => s.includes(n))) out.push(pooled(pool, `paymentMentions[${i}]`, m));
   }
   return out;
 }
@@ -82,10 +123,13 @@ export function sentences(text: string): string[] {
 }
 const fieldSentences = new WeakMap<TextField, string[]>();
 /**
- * `sentences(t.text)` for a text of the profile, kept on the TextField object (cached per profile by profileTexts), so
- * the rules of one check split each text once and never hash the whole text to find it again.
+ * `sentences(t.text)` for a text of the profile, kept on the text (cached per profile by profileTexts), so the rules
+ * of one check split each text once and never hash the whole text to find it again.
  */
 export function sentencesOf(t: TextField): string[] {
+  const c = t as Partial<CachedText>;
+  // Split directly: the text object is the cache (a check's texts are new strings, so the shared map would only hash them).
+  if (c.split !== undefined) return c.split ?? (c.split = splitSentences(t.text));
   let v = fieldSentences.get(t);
   if (!v) fieldSentences.set(t, (v = sentences(t.text)));
   return v;
@@ -99,7 +143,7 @@ function splitSentences(text: string): string[] {
 
 /** Shorten an excerpt to at most `max` characters. */
 export function clip(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = squashSpace(s);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
@@ -134,20 +178,28 @@ export function findSentences(
   return hits;
 }
 
-const paymentCache = new WeakMap<TextField, boolean>();
+const familyCache = new WeakMap<TextField, number>();
 /**
- * Whether the text names any payment word (patterns.ts PAYMENT_WORDS): once per text of a check (TextField objects are
- * cached per profile by profileTexts), read by every payment rule.
+ * The word families the text names (patterns.ts `familyMask`): once per text of a check (TextField objects are cached
+ * per profile by profileTexts), read by every rule that gates on a family.
  */
-export function mentionsPayment(t: TextField): boolean {
-  let v = paymentCache.get(t);
-  if (v === undefined) paymentCache.set(t, (v = PAYMENT_WORDS.test(t.text)));
+export function familiesOf(t: TextField): number {
+  const c = t as Partial<CachedText>;
+  if (c.families !== undefined) return c.families >= 0 ? c.families : (c.families = familyMask(t.text));
+  let v = familyCache.get(t);
+  if (v === undefined) familyCache.set(t, (v = familyMask(t.text)));
   return v;
 }
 
-/** False when the text cannot match the pattern: no payment word for a payment pattern, or its gate (GATES) fails. */
+/** Whether the text names any payment word (patterns.ts PAYMENT_WORDS, as the `pay` family). */
+export function mentionsPayment(t: TextField): boolean {
+  return (familiesOf(t) & FAMILY.pay) !== 0;
+}
+
+/** False when the text cannot match the pattern: it lacks a word family the pattern needs (PATTERN_FAMILIES), or its gate (GATES) fails. */
 export function passesGate(re: RegExp, t: TextField): boolean {
-  if (PAYMENT_PATTERNS.has(re) && !mentionsPayment(t)) return false;
+  const need = PATTERN_FAMILIES.get(re);
+  if (need !== undefined) return (familiesOf(t) & need) === need;
   const gate = GATES.get(re);
   return !gate || gate.test(t.text);
 }

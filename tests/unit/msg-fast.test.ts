@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import en from '../../public/_locales/en/messages.json';
-import { fillTemplate, NEST, renderMsg, type MsgParam } from '../../lib/msg-render';
+import { encodeParam, encodeParamReference, fillTemplate, NEST, renderMsg, type MsgParam } from '../../lib/msg-render';
 import { enLookup, texts } from '../../lib/rules/msg';
 
 const EN = en as Record<string, { message: string }>;
@@ -50,6 +50,28 @@ describe('fast catalogue texts', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('encodeParam writes the JSON of the parameter tree as JSON.stringify does (generated params)', () => {
+    let nested = 0;
+    fc.assert(
+      fc.property(param, (p) => {
+        if (typeof p === 'object') nested++;
+        expect(encodeParam(p)).toBe(encodeParamReference(p));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(nested).toBeGreaterThan(100);
+    // Shapes the types do not allow, as stored data might hold them: the reference path decides.
+    const outcome = (f: () => string) => {
+      try {
+        return f();
+      } catch (e) {
+        return `throws ${(e as Error).constructor.name}`;
+      }
+    };
+    for (const odd of [{ key: 1, params: [] }, { join: undefined, items: ['a'] }, { key: 'k', params: 'x' }, { join: 'l_and', items: null }] as unknown as MsgParam[])
+      expect(outcome(() => encodeParam(odd))).toBe(outcome(() => encodeParamReference(odd)));
   });
 
   it('a tree deeper than msg-render.ts accepts renders as the reference does', () => {
