@@ -2,17 +2,11 @@
  * The engine: runs the enabled rules over a Profile and turns their findings into a scored, levelled Report.
  * Pure and synchronous; a rule that throws is reported as an info finding instead of breaking the check.
  */
-import * as placesMod from '../data/places';
+import { enrichProfile } from '../data/places';
 import type { Profile } from '../profile/schema';
 import { CATEGORIES, Finding, Indicator, INDICATOR_SOURCES, SEVERITIES, type Level, type Report } from '../report/schema';
-import * as rulesMod from '../rules';
-import type { Rule, RuleContext, RuleMeta } from '../rules';
-import * as scoreMod from './score';
-
-// Read per check, as module constants (lib/rules/types.ts says why).
-const { enrichProfile } = placesMod;
-const { RULES, RULESET_VERSION } = rulesMod;
-const { score } = scoreMod;
+import { RULES, RULESET_VERSION, type Rule, type RuleContext, type RuleMeta } from '../rules';
+import { score } from './score';
 
 export interface RunOptions {
   rules?: readonly Rule[];

@@ -10,27 +10,9 @@
  * zod (`NotesAnalysis`).
  */
 import { z } from 'zod';
-import * as patternsMod from '../rules/patterns';
+import { ADVANCE, ADVANCE_NEGATED, CRYPTO, FAMILY, familyMask, HANGUL, OFF_PLATFORM, PATTERN_FAMILIES, PAYMENT_CHANGE, PAYMENT_CONTEXT, PRC, PRC_PROVIDERS, PROVIDERS, THIRD_PARTY } from '../rules/patterns';
 import { foldText, squashSpace } from '../text/fold';
 import type { ManagerNotes, PastedText } from './schema';
-
-// The patterns as module constants: read per sentence (lib/rules/types.ts says why).
-const {
-  ADVANCE,
-  ADVANCE_NEGATED,
-  CRYPTO,
-  FAMILY,
-  familyMask,
-  HANGUL,
-  OFF_PLATFORM,
-  PATTERN_FAMILIES,
-  PAYMENT_CHANGE,
-  PAYMENT_CONTEXT,
-  PRC,
-  PRC_PROVIDERS,
-  PROVIDERS,
-  THIRD_PARTY,
-} = patternsMod;
 
 /** Whether a familyMask has every family of `need`. */
 const has = (mask: number, need: number): boolean => (mask & need) === need;

@@ -1,14 +1,8 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-import type { MsgParam } from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { monthIndex, monthOf } = textMod;
-const { listOf, nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { monthIndex, monthOf } from './text';
+import { listOf, nest, texts, draft, type MsgParam } from './msg';
 
 export const YOUNG_MONTHS = 12;
 export const MANY_JOBS = 10;

@@ -1,17 +1,10 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import * as sourcesMod from './sources';
-import * as notesHelpersMod from './notes-helpers';
-import * as textFoldMod from '../text/fold';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { checklistEvidence, concern } = notesHelpersMod;
-const { foldText } = textFoldMod;
-const { clip } = textMod;
-const { nest, noteP, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { checklistEvidence, concern } from './notes-helpers';
+import { foldText } from '../text/fold';
+import { clip } from './text';
+import { nest, noteP, texts, draft } from './msg';
 
 /** Parcel forwarders, reshipping and freight services. */
 const FORWARDER =

@@ -1,12 +1,7 @@
 import type { FindingDraft, Rule } from './types';
-import * as sourcesMod from './sources';
-import * as notesHelpersMod from './notes-helpers';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { checklistEvidence, concern } = notesHelpersMod;
-const { noteP, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { checklistEvidence, concern } from './notes-helpers';
+import { noteP, texts, draft } from './msg';
 
 export const camera: Rule = {
   meta: {

@@ -1,13 +1,8 @@
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as notesHelpersMod from './notes-helpers';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { listOf, nest, noteP, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { listOf, nest, noteP, texts, draft } from './msg';
 
 export const contactChanging: Rule = {
   meta: {

@@ -1,12 +1,7 @@
-import * as dataMod from '../data';
+import { schoolMatch } from '../data';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { schoolMatch } = dataMod;
-const { SOURCES } = sourcesMod;
-const { texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { texts, draft } from './msg';
 
 /** Countries the guidance names for schooling (PSA23: China, Japan, Singapore, Malaysia), plus neighbours it groups with them. */
 export const ASIA_SCHOOL_COUNTRIES = new Set(['CN', 'JP', 'SG', 'MY', 'HK', 'TW', 'LA', 'VN', 'TH', 'KH', 'MN', 'RU']);

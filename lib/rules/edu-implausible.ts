@@ -1,14 +1,8 @@
-import * as dataMod from '../data';
+import { schoolMatch, matchFrontName } from '../data';
 import type { FindingDraft, Rule } from './types';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { schoolMatch, matchFrontName } = dataMod;
-const { SOURCES } = sourcesMod;
-const { monthIndex } = textMod;
-const { texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { monthIndex } from './text';
+import { texts, draft } from './msg';
 
 export const MAX_DEGREE_YEARS = 10;
 /** Degrees that usually start at about 18 (a bachelor's, an associate degree, or no degree named). */

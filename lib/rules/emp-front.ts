@@ -1,19 +1,10 @@
-import * as dataMod from '../data';
-import type { FrontEntry } from '../data';
+import { matchFrontDomain, matchFrontName, type FrontEntry } from '../data';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-import type { MsgParam } from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { matchFrontDomain, matchFrontName } = dataMod;
-const { hitsOf, pasteAnalysis } = notesHelpersMod;
-const { SOURCES } = sourcesMod;
-const { where } = textMod;
-const { nest, texts, draft } = msgMod;
+import { hitsOf, pasteAnalysis } from './notes-helpers';
+import { SOURCES } from './sources';
+import { where } from './text';
+import { nest, texts, draft, type MsgParam } from './msg';
 
 /** The kinds asked for (never changed by matchFrontName), made once. */
 const COMPANY: FrontEntry['kind'][] = ['company'];

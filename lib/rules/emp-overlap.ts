@@ -1,14 +1,9 @@
 import type { Employment } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { monthIndex, monthOf } = textMod;
-const { joinP, nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { monthIndex, monthOf } from './text';
+import { joinP, nest, texts, draft } from './msg';
 
 /** Roles that normally run alongside others: side work is not a contradiction. */
 const SIDE_ROLE = /\b(freelanc\w*|self[- ]employed|independent|contract(?:or)?|consultant|part[- ]time|volunteer|intern(?:ship)?|advisor|mentor|teaching assistant|upwork|fiverr|toptal|open[- ]source)\b/i;

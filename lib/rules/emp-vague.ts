@@ -1,12 +1,7 @@
 import type { Rule } from './types';
-import * as foldMod from '../text/fold';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { squashSpace } = foldMod;
-const { joinP, nest, texts, draft } = msgMod;
+import { squashSpace } from '../text/fold';
+import { SOURCES } from './sources';
+import { joinP, nest, texts, draft } from './msg';
 
 /** Employer names that name no one. */
 export const VAGUE_EMPLOYER =

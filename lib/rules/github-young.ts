@@ -1,16 +1,9 @@
-import * as extractorsParseMod from '../extractors/parse';
+import { parseDuration } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-import type { MsgParam } from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { parseDuration } = extractorsParseMod;
-const { SOURCES } = sourcesMod;
-const { clip, monthIndex, monthOf, profileTexts, sentencesOf } = textMod;
-const { nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { clip, monthIndex, monthOf, profileTexts, sentencesOf } from './text';
+import { nest, texts, draft, type MsgParam } from './msg';
 
 /** The account counts as young below this age at the time of the check. */
 export const YOUNG_ACCOUNT_MONTHS = 24;

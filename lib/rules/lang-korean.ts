@@ -1,17 +1,10 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as patternsMod from './patterns';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { HANGUL } = patternsMod;
-const { SOURCES } = sourcesMod;
-const { clip, profileTexts } = textMod;
-const { capP, pasteNamesP, texts, draft } = msgMod;
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { HANGUL } from './patterns';
+import { SOURCES } from './sources';
+import { clip, profileTexts } from './text';
+import { capP, pasteNamesP, texts, draft } from './msg';
 
 const KOREAN = /^(korean|한국어|조선어|조선말)\b/i;
 

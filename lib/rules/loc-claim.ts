@@ -1,17 +1,10 @@
-import * as extractorsParseMod from '../extractors/parse';
+import { parseLocation, toCountryCode } from '../extractors/parse';
 import type { Evidence } from '../report/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as patternsMod from './patterns';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { parseLocation, toCountryCode } = extractorsParseMod;
-const { SOURCES } = sourcesMod;
-const { FAMILY } = patternsMod;
-const { clip, familiesOf, profileTexts, sentencesOf } = textMod;
-const { texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { FAMILY } from './patterns';
+import { clip, familiesOf, profileTexts, sentencesOf } from './text';
+import { texts, draft } from './msg';
 
 /** No prototype: page words such as "constructor" or "toString" must not look like entries. */
 const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {

@@ -1,11 +1,7 @@
 import { getCountry } from 'countries-and-timezones';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { texts, draft } from './msg';
 
 /** "3:12 am local time", "15:04", "3 PM". */
 const TIME = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?\b|\b(\d{1,2}):(\d{2})\b/i;

@@ -5,8 +5,7 @@
  * content script.
  */
 import en from '../../public/_locales/en/messages.json';
-import * as render from '../msg-render';
-import type { MsgParam, Nested } from '../msg-render';
+import { encodeParam, NEST, renderMsg, renderParam, type MsgParam, type Nested } from '../msg-render';
 
 export type { MsgParam } from '../msg-render';
 import { PLATFORM_LABELS } from '../history/describe';
@@ -14,10 +13,6 @@ import type { Identity } from '../history/schema';
 import { clip } from './text';
 import type { Evidence, Severity } from '../report/schema';
 import type { FindingDraft } from './types';
-
-// Read once into module constants: under tsx (CommonJS, the CLI and the bench) every read of an imported binding is
-// two getter calls, and these are read for every finding.
-const { encodeParam, NEST, renderMsg, renderParam } = render;
 
 const EN = en as Record<string, { message: string } | undefined>;
 

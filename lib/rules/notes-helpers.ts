@@ -2,8 +2,7 @@
  * Helpers for the rules that read the manager's own evidence (`ctx.notes`): checklist answers and the analysis of
  * pasted text (lib/notes/analyze.ts, computed once per notes object). Every rule stays silent when notes are null.
  */
-import * as notesAnalysis from '../notes/analyze';
-import type { NotesAnalysis, NotesHit } from '../notes/analyze';
+import { analysisFor, type NotesAnalysis, type NotesHit } from '../notes/analyze';
 import type { ChecklistAnswer, ChecklistItem } from '../notes/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
@@ -11,10 +10,6 @@ import type { RuleContext } from './types';
 import { clip } from './text';
 
 export { hitsOf } from '../notes/analyze';
-
-// Read once into module constants: under tsx (CommonJS, the CLI and the bench) every read of an imported binding is
-// two getter calls, and these are read by most rules on every check.
-const { analysisFor } = notesAnalysis;
 
 /** The checklist answer when the manager marked the item as a concern; null otherwise (no-concern, unknown, unset). */
 export function concern(ctx: RuleContext, item: ChecklistItem): ChecklistAnswer | null {

@@ -1,17 +1,10 @@
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as patternsMod from './patterns';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { ADVANCE, ADVANCE_NEGATED: NEGATED } = patternsMod;
-const { SOURCES } = sourcesMod;
-const { findSentences } = textMod;
-const { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts, draft } = msgMod;
+import { checklistEvidence, concern, hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { ADVANCE, ADVANCE_NEGATED as NEGATED } from './patterns';
+import { SOURCES } from './sources';
+import { findSentences } from './text';
+import { capP, nest, noteP, pasteNamesP, placesP, semiAnd, texts, draft } from './msg';
 
 export const payAdvance: Rule = {
   meta: {

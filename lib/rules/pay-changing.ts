@@ -2,20 +2,13 @@ import type { NotesAnalysis, NotesHit } from '../notes/analyze';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import type { FindingDraft, Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as patternsMod from './patterns';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-import type { MsgParam } from './msg';
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { FAMILY, PATTERN_FAMILIES, PAYMENT_CHANGE as CHANGE, PROVIDERS } from './patterns';
+import { SOURCES } from './sources';
+import { clip, familiesOf, mentionsPayment, profileTexts, sentencesOf } from './text';
+import { capP, joinP, nest, pasteNamesP, texts, draft, type MsgParam } from './msg';
 
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { FAMILY, PATTERN_FAMILIES, PAYMENT_CHANGE: CHANGE, PROVIDERS } = patternsMod;
 const CHANGE_FAMILIES = PATTERN_FAMILIES.get(CHANGE)!;
-const { SOURCES } = sourcesMod;
-const { clip, familiesOf, mentionsPayment, profileTexts, sentencesOf } = textMod;
-const { capP, joinP, nest, pasteNamesP, texts, draft } = msgMod;
 
 export { PROVIDERS };
 const INTEGRATION = /\b(integrat\w*|sdk|api|gateway|checkout|plugin)\b/i;

@@ -1,16 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as patternsMod from './patterns';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { CRYPTO, PAYMENT_CONTEXT: PAYMENT } = patternsMod;
-const { SOURCES } = sourcesMod;
-const { findSentences } = textMod;
-const { capP, nest, pasteNamesP, placesP, texts, draft } = msgMod;
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { CRYPTO, PAYMENT_CONTEXT as PAYMENT } from './patterns';
+import { SOURCES } from './sources';
+import { findSentences } from './text';
+import { capP, nest, pasteNamesP, placesP, texts, draft } from './msg';
 
 /** Only sentences about how the freelancer is paid count: building crypto products is ordinary work. */
 

@@ -1,16 +1,9 @@
 import type { FindingDraft, Rule } from './types';
-import * as notesHelpersMod from './notes-helpers';
-import * as patternsMod from './patterns';
-import * as sourcesMod from './sources';
-import * as textMod from './text';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { hitEvidence, hitsOf, pasteAnalysis } = notesHelpersMod;
-const { INTEGRATION, PRC } = patternsMod;
-const { SOURCES } = sourcesMod;
-const { findSentences } = textMod;
-const { capP, pasteNamesP, placesP, texts, draft } = msgMod;
+import { hitEvidence, hitsOf, pasteAnalysis } from './notes-helpers';
+import { INTEGRATION, PRC } from './patterns';
+import { SOURCES } from './sources';
+import { findSentences } from './text';
+import { capP, pasteNamesP, placesP, texts, draft } from './msg';
 
 export const payPrc: Rule = {
   meta: {

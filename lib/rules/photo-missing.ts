@@ -1,10 +1,6 @@
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { texts, draft } from './msg';
 
 /** Default-avatar images as the marketplaces name them (file names and paths seen in their public markup). */
 export const DEFAULT_AVATAR = /(default[-_]?avatar|no[-_]?photo|placeholder|avatar[-_]?default|blank[-_]?profile|ghost[-_]?person|anonymous|identicon|\/static\/.*avatar.*\.svg)/i;

@@ -1,12 +1,7 @@
-import * as photoMissingMod from './photo-missing';
-import * as sourcesMod from './sources';
+import { DEFAULT_AVATAR } from './photo-missing';
+import { SOURCES } from './sources';
 import type { Rule } from './types';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { DEFAULT_AVATAR } = photoMissingMod;
-const { SOURCES } = sourcesMod;
-const { texts, draft } = msgMod;
+import { texts, draft } from './msg';
 
 export const photoNoFace: Rule = {
   meta: {

@@ -1,12 +1,7 @@
-import * as faceMatchMod from '../face/match';
-import * as sourcesMod from './sources';
+import { faceBand } from '../face/match';
+import { SOURCES } from './sources';
 import type { Rule } from './types';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { faceBand } = faceMatchMod;
-const { SOURCES } = sourcesMod;
-const { nest, texts, draft } = msgMod;
+import { nest, texts, draft } from './msg';
 
 export const photoSamePerson: Rule = {
   meta: {

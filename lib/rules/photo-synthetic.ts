@@ -1,12 +1,7 @@
-import * as faceEvidenceMod from '../face/evidence';
-import * as sourcesMod from './sources';
+import { formatEyeEvidence } from '../face/evidence';
+import { SOURCES } from './sources';
 import type { Rule } from './types';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { formatEyeEvidence } = faceEvidenceMod;
-const { SOURCES } = sourcesMod;
-const { texts, draft } = msgMod;
+import { texts, draft } from './msg';
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 

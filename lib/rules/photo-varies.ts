@@ -1,12 +1,7 @@
-import * as historyIdentityMod from '../history/identity';
+import { profileKey } from '../history/identity';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { profileKey } = historyIdentityMod;
-const { SOURCES } = sourcesMod;
-const { identityP, listWordsP, nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, texts, draft } from './msg';
 
 export const photoVaries: Rule = {
   meta: {

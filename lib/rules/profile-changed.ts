@@ -1,11 +1,7 @@
 import type { Change } from '../history/schema';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { joinP, nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { joinP, nest, texts, draft } from './msg';
 
 const WATCHED: readonly Change['field'][] = ['name', 'photo', 'location', 'payment'];
 const WORDS: Record<Change['field'], string> = { name: 'name', photo: 'photo', location: 'location', payment: 'payment details', links: 'links', headline: 'headline' };

@@ -1,22 +1,13 @@
-import * as historyDescribeMod from '../history/describe';
-import * as historyMatchMod from '../history/match';
-import * as textFoldMod from '../text/fold';
+import { PLATFORM_LABELS } from '../history/describe';
+import { namesCompatible } from '../history/match';
+import { foldText } from '../text/fold';
 import type { HistoryMatches, ProfileSnapshot } from '../history/schema';
 import type { Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import * as empVagueMod from './emp-vague';
-import * as msgMod from './msg';
-import type { MsgParam } from './msg';
-import * as sourcesMod from './sources';
+import { VAGUE_EMPLOYER } from './emp-vague';
+import { identityP, texts, draft as makeDraft, type MsgParam } from './msg';
+import { SOURCES } from './sources';
 import type { FindingDraft, Rule } from './types';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { PLATFORM_LABELS } = historyDescribeMod;
-const { namesCompatible } = historyMatchMod;
-const { foldText } = textFoldMod;
-const { VAGUE_EMPLOYER } = empVagueMod;
-const { identityP, texts, draft: makeDraft } = msgMod;
-const { SOURCES } = sourcesMod;
 
 type Linked = NonNullable<HistoryMatches['linked']>[number];
 

@@ -1,10 +1,6 @@
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { SOURCES } = sourcesMod;
-const { nest, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { nest, texts, draft } from './msg';
 
 /** An hourly rate (USD) far below the market for software work anywhere the platforms publish rates. */
 export const LOW_RATE_USD = 15;

@@ -1,12 +1,7 @@
-import * as historyDescribeMod from '../history/describe';
+import { describeIdentity } from '../history/describe';
 import type { Rule } from './types';
-import * as sourcesMod from './sources';
-import * as msgMod from './msg';
-
-// Imported helpers as module constants (lib/rules/types.ts: why).
-const { describeIdentity } = historyDescribeMod;
-const { SOURCES } = sourcesMod;
-const { identityP, listWordsP, nest, NONE, texts, draft } = msgMod;
+import { SOURCES } from './sources';
+import { identityP, listWordsP, nest, NONE, texts, draft } from './msg';
 
 export const textTemplate: Rule = {
   meta: {

@@ -4,13 +4,8 @@
  */
 import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
-import * as fold from '../text/fold';
-import * as patterns from './patterns';
-
-// Read once into module constants: under tsx (CommonJS, the CLI and the bench) every read of an imported binding is
-// two getter calls, and these are read for every text of every check.
-const { squashSpace } = fold;
-const { FAMILY, familyMask, GATES, PATTERN_FAMILIES } = patterns;
+import { squashSpace } from '../text/fold';
+import { FAMILY, familyMask, GATES, PATTERN_FAMILIES } from './patterns';
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */

@@ -1,10 +1,3 @@
-/*
- * Why the rules read their imports as module constants (`import * as textMod from './text'; const { clip } = textMod;`):
- * the CLI, the bench and `npm run docs:*` run the TypeScript through tsx, which compiles each module to CommonJS,
- * where every read of an imported binding is two getter calls. The rules read a dozen helpers on every check, which
- * was a seventh of the engine's time there (bench: ~65 -> ~55 µs per profile). Bundled code (the extension) reads
- * imports directly either way; the constants are read once, when the module loads (no import cycles among them).
- */
 import type { FaceAnalysis } from '../face/schema';
 import type { HistoryMatches } from '../history/schema';
 import type { ManagerNotes } from '../notes/schema';

@@ -7,6 +7,7 @@ import { parseHtmlDocument } from '../../lib/cli/check';
 import { loadFixtures } from '../../lib/cli/harness';
 import { extractProfile } from '../../lib/extractors';
 import { benchEngine } from './engine';
+import { loadEngine } from './engine-bundle';
 
 const ps = loadFixtures().map((f) => extractProfile(parseHtmlDocument(f.html), { url: f.url }));
-benchEngine(ps, () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+benchEngine(ps, () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`, await loadEngine());

@@ -16,6 +16,7 @@ import { PROFILE_FIELDS, type Profile } from '../../lib/profile/schema';
 import { runFuzz } from './fuzz';
 import { benchPage } from './page';
 import { benchEngine } from './engine';
+import { loadEngine } from './engine-bundle';
 import { loadavg } from 'node:os';
 
 function median(xs: number[]): number {
@@ -61,7 +62,7 @@ for (const platform of [...new Set(rows.map((r) => r.platform))]) {
   );
 }
 
-benchEngine(profiles, () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+benchEngine(profiles, () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`, await loadEngine());
 
 const cs = join(CHROME_DIST, 'content-scripts/content.js');
 if (existsSync(cs)) {
