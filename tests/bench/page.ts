@@ -3,11 +3,11 @@
  * Debian's Chromium, fixture pages served at their real URLs (lib/cli/harness.ts), each opened RUNS times in a fresh
  * tab. Measured with the page's performance timeline (content scripts share it):
  * - DOMContentLoaded → `vetter:badge`: the content script's mark right after the badge with its level (not the
- *   "Checking…" placeholder) is rendered into the page; also from the navigation's start, since the content script
- *   runs at document_start and does part of its work before DOMContentLoaded;
+ *   "Checking…" placeholder) is rendered into the page; also from the navigation's start (what the user waits for, whichever
+ *   runAt: at document_start part of the work moves before DOMContentLoaded);
  * - what the extension costs the page: its DOMContentLoaded, first contentful paint and load event, with and without
  *   Vetter (the same pages in a browser without the extension);
- * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating, at document_start),
+ * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating),
  *   `vetter:start` (main() runs), `vetter:prepare`…`vetter:prepared` (catalogue and badge prepared, two tasks,
  *   in idle time while the HTML loads or during the round trip), `vetter:warm`/`vetter:warmed` (the reader's warm-up), `vetter:dcl` (its DOMContentLoaded listener),
  *   `vetter:extract`/`vetter:extracted` (the page read), `vetter:reply` (the background's report), `vetter:badge`,
