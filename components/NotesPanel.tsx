@@ -8,6 +8,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { analyzePasted, type NotesAnalysis, type NotesHit } from '../lib/notes/analyze';
 import { tn, t } from '../lib/i18n';
 import { answerText, checklistHelp, checklistLabel, pasteKindText } from '../lib/notes/labels';
+import { hitLabel } from '../lib/ui/notes-hit-label';
 import { CHECKLIST_ITEMS, emptyNotes, ManagerNotes, PASTE_KINDS, type ChecklistAnswer, type ChecklistItem, type PastedText } from '../lib/notes/schema';
 
 export interface NotesPanelProps {
@@ -208,7 +209,7 @@ export function NotesPanel({ notes, profileName, onChange, analysis, now = () =>
           <ul>
             {hits.map((h, i) => (
               <li key={i} data-kind={h.kind}>
-                <strong>{h.label}</strong> <span className="vetter-notes-where">{t('notes_found_where', h.paste + 1)}</span>
+                <strong>{hitLabel(h)}</strong> <span className="vetter-notes-where">{t('notes_found_where', h.paste + 1)}</span>
                 <q>{h.excerpt}</q>
               </li>
             ))}
