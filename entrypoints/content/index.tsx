@@ -317,25 +317,12 @@ export default defineContentScript({
     // The script was injected into a complete DOM (not at document_start): its evaluation was one task, so read the
     // page in the next one. Otherwise read in the DOMContentLoaded dispatch (domReady).
     const injectedLate = document.readyState !== 'loading';
-    // While the HTML is still loading, when the page's main thread is idle (between the chunks of a page that streams
-    // in): load the browser's message catalogue (~10–15 ms at its first use in a page) and prepare the badge, its
-    // shadow root and a first render of its "Checking…" state while it is not in the page (the renderer's code is
-    // compiled then), so that the render after the background's answer is only the badge's update; and run the site's
-    // reader once on what the page has parsed so far, its result dropped: the first read in a page compiles the
-    // reader's code and patterns (on the 700 KB page a first read took 37–120 ms under load, a second one 6–12 ms).
-    // Neither takes the page's busy time before DOMContentLoaded (issue 8: what the extension costs the page); what
-    // has not run by the read is done then (the preparation during the background's round trip, see check()).
+    // When the page's main thread is idle: load the browser's message catalogue (~10–15 ms at its first use in a page)
+    // and prepare the badge, its shadow root and a first render of its "Checking…" state while it is not in the page
+    // (the renderer's code is compiled then), so that the render after the background's answer is only the badge's
+    // update. Not in the page's busy time (issue 8: what the extension costs the page); without idle time before the
+    // read, it is done during the background's round trip (see check()).
     whenIdle(prepare);
-    whenIdle(() => {
-      if (document.readyState !== 'loading') return; // (the read itself is next)
-      performance.mark('vetter:warm'); // `npm run bench`
-      try {
-        extractProfile(document, { url: location.href });
-      } catch {
-        // a half-parsed page: only the warm-up is lost
-      }
-      performance.mark('vetter:warmed');
-    });
     performance.mark('vetter:yield'); // `npm run bench`: the end of the evaluation task
     await domReady();
     performance.mark('vetter:dcl');

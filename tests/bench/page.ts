@@ -9,14 +9,14 @@
  *   Vetter (the same pages in a browser without the extension);
  * - the phases from the content script's own marks: `vetter:load` (the bundle starts evaluating),
  *   `vetter:start` (main() runs), `vetter:prepare`…`vetter:prepared` (catalogue and badge prepared, two tasks,
- *   in idle time while the HTML loads or during the round trip), `vetter:warm`/`vetter:warmed` (the reader's warm-up), `vetter:dcl` (its DOMContentLoaded listener),
+ *   in idle time while the HTML loads or during the round trip), `vetter:dcl` (its DOMContentLoaded listener),
  *   `vetter:extract`/`vetter:extracted` (the page read), `vetter:reply` (the background's report), `vetter:badge`,
  *   `vetter:placed` (the badge moved beside the name, in the next animation frame, before it is painted);
  * - the background's steps (entrypoints/background.ts checkTimes) and the message's way there and back (epoch ms on
  *   both sides): the way back includes the wait for the page's main thread (e.g. its own first layout);
  * - DOMContentLoaded → badge split into Vetter's own work and the wait for the page, with the page's own long tasks
  *   without the extension, so a reader sees which part is Vetter's;
- * - Vetter's own tasks, timed between its marks (evaluation, preparation, warm-up, extraction, render): Chromium's
+ * - Vetter's own tasks, timed between its marks (evaluation, preparation, extraction, render): Chromium's
  *   long-task and long animation frame entries do not say which script ran (the LoAF API lists no isolated-world
  *   content scripts), so the long tasks (PerformanceObserver 'longtask', > 50 ms) overlapping each of Vetter's tasks
  *   are printed beside them (such a task may hold the page's own work too, e.g. the parser's chunk in which the
@@ -36,13 +36,12 @@ import { CHROME_DIST, findChromium, launchWithExtension, loadFixtures, startFixt
 const RUNS = Number(process.env['BENCH_PAGE_RUNS'] ?? 20);
 /** Another build to measure (e.g. an older commit's `.output/chrome-mv3`, to compare under the same load). */
 const DIST = process.env['BENCH_EXTENSION_DIR'] ?? CHROME_DIST;
-const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:catalogue', 'vetter:prepare-badge', 'vetter:prepared', 'vetter:warm', 'vetter:warmed', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
+const PHASES = ['vetter:load', 'vetter:start', 'vetter:yield', 'vetter:prepare', 'vetter:catalogue', 'vetter:prepare-badge', 'vetter:prepared', 'vetter:dcl', 'vetter:extract', 'vetter:extracted', 'vetter:sent', 'vetter:reply', 'vetter:scheme', 'vetter:mounted', 'vetter:badge', 'vetter:placed'] as const;
 /** Vetter's own tasks on the page between its marks: evaluation (from the bundle's first line), extraction, render. */
 const TASKS = [
   ['evaluation', 'vetter:load', 'vetter:yield'],
   ['catalogue', 'vetter:prepare', 'vetter:catalogue'],
   ['badge prepared', 'vetter:prepare-badge', 'vetter:prepared'],
-  ['warm-up', 'vetter:warm', 'vetter:warmed'],
   ['extraction', 'vetter:extract', 'vetter:sent'],
   ['render', 'vetter:reply', 'vetter:badge'],
 ] as const;
@@ -189,7 +188,7 @@ export async function benchPage(): Promise<void> {
       console.log(
         `    waits (medians): evaluation → page read ${stepMed('vetter:yield', 'vetter:extract')} (the rest of the HTML loading and the page's own tasks; at document_end: its first frame), background round trip ${stepMed('vetter:sent', 'vetter:reply')}`,
       );
-      console.log(`    the badge prepared (catalogue, shadow root, first render; in idle time while the HTML loads, else during the round trip; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')}); the reader's warm-up (idle time before DOMContentLoaded only; ran in ${samples.filter((s) => Number.isFinite(s.marks['vetter:warmed'])).length} of ${samples.length} loads) from ${ph('vetter:warm')} to ${ph('vetter:warmed')} (${stepMed('vetter:warm', 'vetter:warmed')})`);
+      console.log(`    the badge prepared (catalogue, shadow root, first render; in idle time while the HTML loads, else during the round trip; medians): from ${ph('vetter:prepare')} to ${ph('vetter:prepared')} (${stepMed('vetter:prepare', 'vetter:prepared')})`);
       console.log(`    render steps (medians): reply → page colours read ${stepMed('vetter:reply', 'vetter:scheme')}, → badge mounted ${stepMed('vetter:scheme', 'vetter:mounted')}, → rendered ${stepMed('vetter:mounted', 'vetter:badge')}`);
       // The message's way to the background and back (epoch ms on both sides; the same machine's clock).
       const pair = samples.map((s) => times.find((t) => (t['receivedAt'] ?? NaN) >= s.sentAt - 1 && (t['receivedAt'] ?? NaN) <= s.replyAt));
@@ -242,7 +241,7 @@ export async function benchPage(): Promise<void> {
         console.log(
           `    over a throttled network (${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1024 / 1024} Mbit/s; ${THROTTLED_RUNS} loads each; ${load()}): DOMContentLoaded → badge median ${ms(quantile(slow.map((s) => s.marks['vetter:badge'] ?? NaN), 0.5))}; ` +
             `from the navigation's start: badge ${navMed(slow, 'badge')}, DOMContentLoaded ${navMed(slow, 'dcl')} with Vetter, ${navMed(slowBase, 'dcl')} without, first contentful paint ${navMed(slow, 'fcp')} with, ${navMed(slowBase, 'fcp')} without, load event ${navMed(slow, 'load')} with, ${navMed(slowBase, 'load')} without; ` +
-            `prepared before DOMContentLoaded in ${slow.filter((s) => (s.marks['vetter:prepared'] ?? NaN) < 0).length}, reader warmed up in ${slow.filter((s) => Number.isFinite(s.marks['vetter:warmed'])).length} of ${slow.length} loads`,
+            `prepared before DOMContentLoaded in ${slow.filter((s) => (s.marks['vetter:prepared'] ?? NaN) < 0).length} of ${slow.length} loads`,
         );
     }
   } finally {
