@@ -5,19 +5,12 @@
 import { distance } from 'fastest-levenshtein';
 import frontData from './front-companies.json';
 import universityRows from './universities.json';
+import { boundedMemo } from '../memo';
 
 const ASCII_PLAIN = /^[A-Za-z0-9 ]*$/;
-const NORM_CACHE = new Map<string, string>();
-
-export function normalizeName(s: string): string {
-  let v = NORM_CACHE.get(s);
-  if (v === undefined) {
-    v = ASCII_PLAIN.test(s) ? s.toLowerCase().replace(/ +/g, ' ').replace(/^the /, '').trim() : normalizeSlow(s);
-    if (NORM_CACHE.size > 5000) NORM_CACHE.clear();
-    NORM_CACHE.set(s, v);
-  }
-  return v;
-}
+export const normalizeName: (s: string) => string = boundedMemo(5000, (s: string) =>
+  ASCII_PLAIN.test(s) ? s.toLowerCase().replace(/ +/g, ' ').replace(/^the /, '').trim() : normalizeSlow(s),
+);
 
 function normalizeSlow(s: string): string {
   return s
@@ -54,8 +47,6 @@ function universities(): Map<string, string> {
   return uniIndex;
 }
 
-const schoolCache = new Map<string, SchoolMatch | null>();
-
 export interface SchoolMatch {
   name: string;
   country: string;
@@ -68,17 +59,11 @@ export function lookupSchool(school: string): SchoolMatch | null {
   return r && { ...r };
 }
 
-/** The same answer without the copy, for callers that only read it (the rules): never modify it. */
-export function schoolMatch(school: string): Readonly<SchoolMatch> | null {
-  // The list is static, so a school's answer never changes: several rules ask about the same schools.
-  let r = schoolCache.get(school);
-  if (r === undefined) {
-    r = lookupSchoolUncached(school);
-    if (schoolCache.size > 2000) schoolCache.clear();
-    schoolCache.set(school, r);
-  }
-  return r;
-}
+/**
+ * The same answer without the copy, for callers that only read it (the rules): never modify it. Remembered: the list
+ * is static, so a school's answer never changes, and several rules ask about the same schools.
+ */
+export const schoolMatch: (school: string) => Readonly<SchoolMatch> | null = boundedMemo(2000, (school: string) => lookupSchoolUncached(school));
 
 function lookupSchoolUncached(school: string): SchoolMatch | null {
   const idx = universities();
@@ -137,17 +122,11 @@ export function matchFrontName(name: string, kinds: FrontEntry['kind'][] = ['com
   // The list is static: remember answers (rules ask about the same employers and schools on every check), per set of
   // kinds and then by the name itself (no key string built per lookup).
   const kindsKey = kinds.length === 1 ? kinds[0]! : kinds.join(',');
-  let cache = frontCache.get(kindsKey);
-  if (!cache) frontCache.set(kindsKey, (cache = new Map()));
-  let r = cache.get(name);
-  if (r === undefined) {
-    r = matchFrontNameUncached(name, kinds);
-    if (cache.size > 2000) cache.clear();
-    cache.set(name, r);
-  }
-  return r;
+  let match = frontCache.get(kindsKey);
+  if (!match) frontCache.set(kindsKey, (match = boundedMemo(2000, (n: string) => matchFrontNameUncached(n, kinds))));
+  return match(name);
 }
-const frontCache = new Map<string, Map<string, FrontEntry | null>>();
+const frontCache = new Map<string, (name: string) => FrontEntry | null>();
 
 function matchFrontNameUncached(name: string, kinds: FrontEntry['kind'][]): FrontEntry | null {
   const full = normalizeName(name);
@@ -168,16 +147,7 @@ function matchFrontNameUncached(name: string, kinds: FrontEntry['kind'][]): Fron
 }
 
 /** A seized or front-company domain that a URL or host belongs to, or null. */
-export function matchFrontDomain(urlOrHost: string): FrontEntry | null {
-  let r = domainCache.get(urlOrHost);
-  if (r === undefined) {
-    r = matchFrontDomainUncached(urlOrHost);
-    if (domainCache.size > 2000) domainCache.clear();
-    domainCache.set(urlOrHost, r);
-  }
-  return r;
-}
-const domainCache = new Map<string, FrontEntry | null>();
+export const matchFrontDomain: (urlOrHost: string) => FrontEntry | null = boundedMemo(2000, (urlOrHost: string) => matchFrontDomainUncached(urlOrHost));
 
 function matchFrontDomainUncached(urlOrHost: string): FrontEntry | null {
   let host: string;

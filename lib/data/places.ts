@@ -23,6 +23,7 @@ import zh from 'i18n-iso-countries/langs/zh.json';
 import { parseLocation, toCountryCode } from '../extractors/parse';
 import type { Employment, Location, Profile } from '../profile/schema';
 import cityRows from './cities.json';
+import { boundedMemo } from '../memo';
 
 /** The UI languages of the supported sites and of the profiles they show. */
 const LOCALES = [en, de, fr, es, pt, it, nl, pl, ru, uk, tr, vi, ja, ko, zh];
@@ -156,16 +157,7 @@ export function resolvePlace(raw: string): ResolvedPlace {
   return { ...resolvedShared(raw) };
 }
 /** The cached answer itself (read-only: the enrichment below only reads it, so no copy per check). */
-function resolvedShared(raw: string): Readonly<ResolvedPlace> {
-  let r = placeCache.get(raw);
-  if (!r) {
-    r = resolveUncached(raw);
-    if (placeCache.size > 2000) placeCache.clear();
-    placeCache.set(raw, r);
-  }
-  return r;
-}
-const placeCache = new Map<string, ResolvedPlace>();
+const resolvedShared: (raw: string) => Readonly<ResolvedPlace> = boundedMemo(2000, (raw: string) => resolveUncached(raw));
 
 function resolveUncached(raw: string): ResolvedPlace {
   const direct = parseLocation(raw);

@@ -17,6 +17,7 @@ import { diffChanges, normalizeLink } from './record';
 import { DIFFERENT_PHOTO_BITS, HashIndex, hamming, SAME_PHOTO_BITS } from '../photos/hash';
 import { closeFaces } from '../face/match';
 import type { Contact, HistoryEntry, HistoryMatches, Identity, PhotoFingerprint, ProfileSnapshot, TextFingerprint } from './schema';
+import { boundedMemo } from '../memo';
 
 /** The part of a history entry that matching reads (stored compactly beside each entry, see store.ts). */
 export interface Digest {
@@ -52,24 +53,17 @@ interface Folded {
   joined: string;
   sorted: string;
 }
-const nameCache = new Map<string, Folded>();
 /** Name tokens, folded (cached: a check compares one name with every stored one). */
-function normName(n: string): Folded {
-  let v = nameCache.get(n);
-  if (!v) {
-    if (nameCache.size > 200_000) nameCache.clear();
-    const tokens = n
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\s]/gu, ' ')
-      .split(/\s+/)
-      .filter(Boolean);
-    v = { tokens, joined: tokens.join(' '), sorted: [...tokens].sort().join(' ') };
-    nameCache.set(n, v);
-  }
-  return v;
-}
+const normName = boundedMemo(200_000, (n: string): Folded => {
+  const tokens = n
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return { tokens, joined: tokens.join(' '), sorted: [...tokens].sort().join(' ') };
+});
 
 /** Same person's name as sites show it: "Daniel K." fits "Daniel Kim"; "Daniel Kim" fits "Kim Daniel". */
 export function namesCompatible(a: string | null, b: string | null): boolean {

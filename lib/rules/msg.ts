@@ -13,6 +13,7 @@ import type { Identity } from '../history/schema';
 import { clip } from './text';
 import type { Evidence, Severity } from '../report/schema';
 import type { FindingDraft } from './types';
+import { boundedMemo } from '../memo';
 
 const EN = en as Record<string, { message: string } | undefined>;
 
@@ -189,17 +190,10 @@ export function placesP(evidence: readonly { field: string }[]): MsgParam {
  * `whereP(field)` and its JSON (what placesP tells places apart by), kept per field: evidence fields repeat
  * (`overview`, `reviews[0].text`…). The phrase objects are shared, and nothing changes them once made.
  */
-const placeCache = new Map<string, { p: MsgParam; key: string }>();
-function placeOf(field: string): { p: MsgParam; key: string } {
-  let v = placeCache.get(field);
-  if (!v) {
-    const p = whereP(field);
-    v = { p, key: JSON.stringify(p) };
-    if (placeCache.size > 500) placeCache.clear();
-    placeCache.set(field, v);
-  }
-  return v;
-}
+const placeOf = boundedMemo(500, (field: string): { p: MsgParam; key: string } => {
+  const p = whereP(field);
+  return { p, key: JSON.stringify(p) };
+});
 
 /** lib/rules/notes-helpers.ts `pasteNames`: "pasted text 2" / "pasted texts 1 and 3". */
 export function pasteNamesP(hits: readonly { paste: number }[]): MsgParam {

@@ -6,6 +6,7 @@ import type { DatePoint, Profile } from '../profile/schema';
 import type { Evidence } from '../report/schema';
 import { squashSpace } from '../text/fold';
 import { FAMILY, familyMask, GATES, PATTERN_FAMILIES } from './patterns';
+import { boundedMemo } from '../memo';
 
 export interface TextField {
   /** Evidence path into the Profile, e.g. `overview`, `reviews[1].text`, `paymentMentions[0]`. */
@@ -105,17 +106,8 @@ function collectTexts(p: Profile, withReviews: boolean, pool: Map<string, Cached
   return out;
 }
 
-const sentenceCache = new Map<string, string[]>();
 /** Split a text into sentences (keeps the pieces short enough to quote). Cached: several rules read the same text. */
-export function sentences(text: string): string[] {
-  let v = sentenceCache.get(text);
-  if (!v) {
-    v = splitSentences(text);
-    if (sentenceCache.size > 2000) sentenceCache.clear();
-    sentenceCache.set(text, v);
-  }
-  return v;
-}
+export const sentences: (text: string) => string[] = boundedMemo(2000, splitSentences);
 const fieldSentences = new WeakMap<TextField, string[]>();
 /**
  * `sentences(t.text)` for a text of the profile, kept on the text (cached per profile by profileTexts), so the rules
